@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { sessionPlugin } from './plugins/session.js';
+import { healthRoutes } from './routes/health/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { organisationRoutes } from './routes/organisation/index.js';
+import { roundRoutes } from './routes/rounds/index.js';
+import { applicationRoutes } from './routes/applications/index.js';
+import { uploadRoutes } from './routes/uploads/index.js';
+import { verifyRoutes } from './routes/verify/index.js';
+import { devRoutes } from './routes/dev/index.js';
+
+export type App = FastifyInstance;
+
+/** Builds the app: plugins → routes → error handler. Listening is server.ts's job. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试` }),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: '服务型制造示范遴选申报平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { ctx });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: err.message, fields: err.fields, ...err.extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, string> = {};
+      for (const v of err.validation) {
+        const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
+        fields[key] ??= v.message ?? '格式不正确';
+      }
+      const first = Object.values(fields)[0];
+      return reply.status(400).send({ code: 'VALIDATION', message: first ? `输入有误：${first}` : '输入有误', fields });
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(err);
+    if (status < 500) {
+      return reply.status(status).send({ code: 'BAD_REQUEST', message: status === 413 ? '内容过大' : '请求格式不正确' });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后再试' });
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { ctx });
+      await api.register(authRoutes, { ctx });
+      await api.register(organisationRoutes, { ctx });
+      await api.register(roundRoutes, { ctx });
+      await api.register(applicationRoutes, { ctx });
+      await api.register(uploadRoutes, { ctx });
+      await api.register(verifyRoutes, { ctx });
+      if (ctx.env.devOutbox) await api.register(devRoutes, { ctx });
+    },
+    { prefix: '/api' },
+  );
+
+  // The built web app, with the SPA's client-side routes falling back to index.html.
+  if (fs.existsSync(path.join(ctx.env.WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: ctx.env.WEB_DIST, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    });
+  } else {
+    app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' }));
+  }
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from './context.js';
+import type { Env } from './env.js';
+import { openDatabase } from './db/client.js';
+import { bootstrap } from './db/bootstrap.js';
+import { createPersonalData } from './services/personalData.js';
+import { OutboxSmsSender } from './services/sms/OutboxSmsSender.js';
+import { createProviderSmsSender } from './services/sms/providers.js';
+import { LocalRegistry } from './services/registry/LocalRegistry.js';
+import { LocalFileStore } from './services/files/LocalFileStore.js';
+
+/** Wires the adapters chosen by configuration. `memory` keeps PGlite in memory (tests). */
+export async function createContext(env: Env, opts: { memory?: boolean; log?: FastifyBaseLogger; now?: () => Date } = {}) {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.memory ? null : env.DATA_DIR });
+  await bootstrap(database.db);
+  const personalData = createPersonalData({ key: env.PERSONAL_DATA_KEY!, indexKey: env.BLIND_INDEX_KEY! });
+  const sms = env.SMS_PROVIDER === 'outbox' ? new OutboxSmsSender(database.db, personalData, opts.log) : createProviderSmsSender(env);
+  const ctx: AppContext = {
+    env,
+    db: database.db,
+    dbMode: database.mode,
+    personalData,
+    sms,
+    registry: new LocalRegistry(database.db),
+    files: new LocalFileStore(env.DATA_DIR),
+    now: opts.now ?? (() => new Date()),
+  };
+  return { ctx, close: database.close };
+}

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema/index.js';
+import { rowsOf } from './rows.js';
+
+export type Schema = typeof schema;
+/** The same Drizzle API over PGlite (embedded) and node-postgres (production). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Database {
+  db: Db;
+  mode: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** Opens the database and runs the migrations. `dataDir` null keeps PGlite in memory (tests). */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    await migrate(drizzle(pool, { schema }), { migrationsFolder: MIGRATIONS });
+    return { db, mode: 'postgres', close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.join(opts.dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  const client = await PGlite.create(dir ? { dataDir: dir } : {});
+  const pdb = drizzle(client, { schema });
+  await migrate(pdb, { migrationsFolder: MIGRATIONS });
+  return { db: pdb as unknown as Db, mode: 'pglite', close: () => client.close() };
+}
+
+export async function databaseVersion(db: Db): Promise<string> {
+  const rows = rowsOf<{ v: string }>(await db.execute(sql`select current_setting('server_version') as v`));
+  return rows[0]?.v ?? 'unknown';
+}

@@ -1,0 +1,45 @@
+import { pgTable, text, varchar, timestamp, integer, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+
+/**
+ * Every person who logs in: applicants, authorities, experts, administrators.
+ * Personal data (mobile) is stored only in protected form: see services/personalData.ts.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** applicant | authority | expert | admin */
+    role: varchar('role', { length: 16 }).notNull(),
+    /** Encrypted mobile number (SM4). */
+    mobileEnc: text('mobile_enc'),
+    /** Keyed SM3 blind index of the mobile number, for look-ups without decrypting. */
+    mobileIndex: varchar('mobile_index', { length: 64 }),
+    /** Login name of issued accounts (authorities, experts); applicants log in by mobile. */
+    username: varchar('username', { length: 64 }),
+    passwordHash: text('password_hash').notNull(),
+    /** Authorities: the GB/T 2260 code of the region they manage ('000000' = whole country). */
+    regionCode: varchar('region_code', { length: 6 }),
+    displayName: text('display_name'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_mobile_index_uq').on(t.mobileIndex),
+    uniqueIndex('users_username_uq').on(t.username),
+    index('users_region_idx').on(t.regionCode),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);

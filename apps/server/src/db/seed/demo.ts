@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { THIRD_NATIONAL_ROUND, usccCheckChar } from '@fw/shared';
+import type { AppContext } from '../../context.js';
+import { registryEntries, rounds, users } from '../schema/index.js';
+import { hashPassword } from '../../services/passwords.js';
+import { COUNTRY_CODE } from './regions.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** A valid USCC for a demo organisation: 91 (enterprise) + region + an organisation code + check. */
+export function demoUscc(regionCode: string, orgCode: string): string {
+  const first17 = `91${regionCode}${orgCode}`;
+  return first17 + usccCheckChar(first17);
+}
+
+export const DEMO_REGISTRY = [
+  { uscc: demoUscc('440300', 'MA5D8K2L7'), name: '深圳智造装备股份有限公司', legalRepresentative: '李明', registeredCapital: '12000万元人民币', orgType: '股份有限公司（上市）', address: '深圳市南山区科技园南区高新南一道8号', regionCode: '440305', establishedOn: '2008-05-16' },
+  { uscc: demoUscc('440100', 'MA59QW3R1'), name: '广州云链供应链管理有限公司', legalRepresentative: '王芳', registeredCapital: '5000万元人民币', orgType: '有限责任公司', address: '广州市黄埔区科学大道182号', regionCode: '440112', establishedOn: '2015-09-01' },
+  { uscc: demoUscc('310100', 'MA1G7H8J0'), name: '上海共享制造科技有限公司', legalRepresentative: '张伟', registeredCapital: '3000万元人民币', orgType: '有限责任公司', address: '上海市嘉定区安亭镇墨玉路185号', regionCode: '310114', establishedOn: '2019-03-20' },
+  { uscc: demoUscc('210200', 'MA0Y6T5R4'), name: '大连重工检测认证服务有限公司', legalRepresentative: '刘强', registeredCapital: '8000万元人民币', orgType: '有限责任公司', address: '大连市甘井子区新水泥路1号', regionCode: '210211', establishedOn: '2011-11-11' },
+  { uscc: demoUscc('320500', 'MA1N2B3V5'), name: '苏州全生命周期装备服务有限公司', legalRepresentative: '陈静', registeredCapital: '6000万元人民币', orgType: '有限责任公司', address: '苏州市工业园区星湖街328号', regionCode: '320571', establishedOn: '2012-06-18' },
+  { uscc: demoUscc('330100', 'MA2C4X6Z8'), name: '杭州定制家居制造有限公司', legalRepresentative: '赵磊', registeredCapital: '2000万元人民币', orgType: '有限责任公司', address: '杭州市余杭区文一西路998号', regionCode: '330110', establishedOn: '2016-02-29' },
+].map((r) => ({ ...r, businessStatus: '存续' }));
+
+export interface DemoResult {
+  banner: string;
+}
+
+/** Creates the demo round, registry entries and accounts on an empty database; does nothing otherwise. */
+export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
+  const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(rounds);
+  if (n > 0) return null;
+  const now = ctx.now();
+  const closes = new Date(now.getTime() + 40 * 86400_000);
+  await ctx.db.insert(rounds).values({
+    code: 'N3',
+    name: '第三批服务型制造示范遴选',
+    year: now.getFullYear(),
+    organiserRegion: COUNTRY_CODE,
+    status: 'open',
+    fillingOpensAt: new Date(now.getTime() - 7 * 86400_000),
+    fillingClosesAt: closes,
+    config: THIRD_NATIONAL_ROUND,
+  });
+  await ctx.db.insert(registryEntries).values(DEMO_REGISTRY).onConflictDoNothing();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const applicants = ['13800000001', '13800000002'];
+  for (const mobile of applicants) {
+    await ctx.db.insert(users).values({ role: 'applicant', mobileEnc: ctx.personalData.protect(mobile), mobileIndex: ctx.personalData.blindIndex(mobile), passwordHash }).onConflictDoNothing();
+  }
+  const lines = [
+    '演示数据已创建 / demo data created',
+    `  申报主体（新注册，未认证）: 13800000001 / ${DEMO_PASSWORD}`,
+    `  申报主体（新注册，未认证）: 13800000002 / ${DEMO_PASSWORD}`,
+    '  可认证的演示单位（工商库）: ' + DEMO_REGISTRY.map((r) => `${r.name} ${r.uscc}`).join('; '),
+    '  短信验证码发件箱: /dev/outbox',
+  ];
+  return { banner: lines.join('\n') };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, so relative defaults work whatever the working directory. */
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where the embedded database and uploaded files live. */
+  DATA_DIR: z.string().default(path.join(ROOT_DIR, 'data')),
+  /** PostgreSQL connection string; without it the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** The public address of the site, used in the PDF's verification QR code. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Create the demo round, accounts and registry entries when the database is empty. */
+  SEED_DEMO: bool.default(false),
+  /** SM4 key (32 hex characters) for personal data at rest. */
+  PERSONAL_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{32}$/).optional(),
+  /** Key (≥ 32 hex characters) of the keyed SM3 blind index used to look up personal data. */
+  BLIND_INDEX_KEY: z.string().regex(/^[0-9a-fA-F]{32,}$/).optional(),
+  /** outbox (local, default) | aliyun | tencent */
+  SMS_PROVIDER: z.enum(['outbox', 'aliyun', 'tencent']).default('outbox'),
+  SMS_ACCESS_KEY_ID: z.string().optional(),
+  SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  SMS_SIGN_NAME: z.string().optional(),
+  SMS_TEMPLATE_CODE: z.string().optional(),
+  SMS_SDK_APP_ID: z.string().optional(),
+  /** Show the SMS outbox page (/dev/outbox); never in production. */
+  DEV_OUTBOX: bool.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SMS_CODE_TTL_MINUTES: z.coerce.number().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Serve the built web app from this folder. */
+  WEB_DIST: z.string().default(path.join(ROOT_DIR, 'apps/web/dist')),
+});
+
+export type Env = z.infer<typeof envSchema> & { devOutbox: boolean; publicUrl: string };
+
+const DEV_KEY = '0123456789abcdeffedcba9876543210';
+
+/** Reads and validates the environment once; every other module receives the typed result. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Env> = {}): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = { ...parsed.data, ...overrides };
+  if (e.NODE_ENV === 'production' && (!e.PERSONAL_DATA_KEY || !e.BLIND_INDEX_KEY)) {
+    throw new Error('PERSONAL_DATA_KEY and BLIND_INDEX_KEY must be set in production');
+  }
+  return {
+    ...e,
+    PERSONAL_DATA_KEY: e.PERSONAL_DATA_KEY ?? DEV_KEY,
+    BLIND_INDEX_KEY: e.BLIND_INDEX_KEY ?? DEV_KEY + DEV_KEY,
+    devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== 'production',
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CATEGORIES } from './categories.js';
+
+/** A quota rule: at most `max` recommendations of a category (and optional sub-type) per region. */
+export const quotaSchema = z.object({
+  category: z.enum(CATEGORIES),
+  subType: z.string().optional(),
+  max: z.number().int().min(0),
+  /** Optional larger quota for regions holding a title (Guangdong: demonstration cities). */
+  maxForTitled: z.number().int().min(0).optional(),
+});
+
+/** Everything that differs between rounds; later issues add stages and review settings here. */
+export const roundConfigSchema = z.object({
+  categories: z.array(z.enum(CATEGORIES)).min(1),
+  modes: z.array(z.string()).min(1),
+  /** Modes a platform/project of the shared kind must use. */
+  sharedMode: z.string().default('共享制造'),
+  /** The earliest date since which applicants must have had no major accident (eligibility). */
+  noViolationSince: z.string(),
+  /** Service revenue share an enterprise should reach, in percent. */
+  minServiceShare: z.number().default(30),
+  /** Years a platform must have been operating. */
+  minPlatformYears: z.number().default(2),
+  /** The three indicator years of the form, oldest first. */
+  indicatorYears: z.array(z.number().int()).length(3),
+  /** Grace after the deadline, in minutes, for a submit whose upload began before it. */
+  submitGraceMinutes: z.number().int().min(0).default(15),
+  quotas: z.array(quotaSchema),
+  /** Narrative length limits (characters). */
+  narrativeMaxChars: z.record(z.string(), z.number()).optional(),
+});
+export type RoundConfig = z.infer<typeof roundConfigSchema>;
+export type Quota = z.infer<typeof quotaSchema>;
+
+/** 3rd national round (工信厅政法函〔2021〕43号), as in seed 001. */
+export const THIRD_NATIONAL_ROUND: RoundConfig = {
+  categories: ['enterprise', 'platform', 'project', 'city'],
+  modes: ['定制化服务', '供应链管理', '检验检测认证服务', '全生命周期管理', '总集成总承包', '节能环保服务', '生产性金融服务', '共享制造', '其他创新模式'],
+  sharedMode: '共享制造',
+  noViolationSince: '2019-01-01',
+  minServiceShare: 30,
+  minPlatformYears: 2,
+  indicatorYears: [2018, 2019, 2020],
+  submitGraceMinutes: 15,
+  quotas: [
+    { category: 'enterprise', max: 6 },
+    { category: 'platform', subType: 'shared', max: 1 },
+    { category: 'platform', subType: 'other', max: 3 },
+    { category: 'project', max: 3 },
+    { category: 'city', subType: 'design', max: 1 },
+    { category: 'city', subType: 'general', max: 1 },
+  ],
+  narrativeMaxChars: { enterprise: 5000, platform: 5000, project: 5000, city: 10000, district: 10000 },
+};

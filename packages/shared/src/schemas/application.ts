@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../categories.js';
+import { APPLICATION_STATUSES } from '../workflow/application.js';
+
+export const startApplicationBody = z.object({
+  roundId: z.string().uuid(),
+  category: z.enum(CATEGORIES),
+  subType: z.string().max(16).nullable().optional(),
+});
+
+/** A save names the version it was based on and carries a client-made id that makes retries idempotent. */
+export const saveFieldsBody = z.object({
+  saveId: z.string().min(8).max(64),
+  baseVersion: z.number().int().min(0),
+  changes: z.record(z.string().max(64), z.unknown()).refine((c) => Object.keys(c).length > 0, '没有要保存的内容'),
+});
+export type SaveFieldsBody = z.infer<typeof saveFieldsBody>;
+
+export const submitBody = z.object({
+  idempotencyKey: z.string().min(8).max(64),
+  /** When the client's last upload began; lets a submit during the grace period through. */
+  uploadStartedAt: z.string().datetime().optional(),
+});
+
+export const fileView = z.object({
+  id: z.string(),
+  slot: z.string(),
+  name: z.string(),
+  size: z.number(),
+  kind: z.string(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export type FileView = z.infer<typeof fileView>;
+
+export const submissionView = z.object({ number: z.string(), status: z.string(), submittedAt: z.string() });
+
+export const applicationView = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  category: z.enum(CATEGORIES),
+  subType: z.string().nullable(),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.number(),
+  data: z.record(z.string(), z.unknown()),
+  currentNumber: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  files: z.array(fileView),
+  submissions: z.array(submissionView),
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+  /** What the applicant may do now (the UI shows buttons from this). */
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), changeCategory: z.boolean() }),
+});
+export type ApplicationView = z.infer<typeof applicationView>;
