@@ -120,6 +120,7 @@ CREATE TABLE "files" (
 	"kind" varchar(8) NOT NULL,
 	"sha256" varchar(64) NOT NULL,
 	"storage_key" text NOT NULL,
+	"upload_started_at" timestamp with time zone NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"deleted_at" timestamp with time zone
 );

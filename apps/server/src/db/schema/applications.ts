@@ -76,6 +76,8 @@ export const files = pgTable(
     kind: varchar('kind', { length: 8 }).notNull(),
     sha256: varchar('sha256', { length: 64 }).notNull(),
     storageKey: text('storage_key').notNull(),
+    /** When the upload began (tus creation); a submit in the grace period relies on it. */
+    uploadStartedAt: timestamp('upload_started_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
