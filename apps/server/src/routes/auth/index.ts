@@ -1,4 +1,95 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { loginBody, meResponse, registerBody, resetPasswordBody, sendCodeBody } from '@fw/shared';
 import type { AppContext } from '../../context.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { actorOf } from '../../plugins/session.js';
+import { createSession, endSession, SESSION_COOKIE } from '../../services/sessions.js';
+import { presentMe } from '../../presenters/user.js';
+import { sendSmsCode } from '../../commands/auth/smsCodes.js';
+import { registerApplicant } from '../../commands/auth/registerApplicant.js';
+import { login } from '../../commands/auth/login.js';
+import { resetPassword } from '../../commands/auth/resetPassword.js';
 
-export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async () => {};
+const ok = z.object({ ok: z.literal(true) });
+const errorBody = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+
+export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const setSessionCookie = async (reply: FastifyReply, userId: string) => {
+    const token = await createSession(ctx.db, userId, ctx.env.SESSION_TTL_HOURS, ctx.now());
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.env.publicUrl.startsWith('https:'),
+      maxAge: ctx.env.SESSION_TTL_HOURS * 3600,
+    });
+  };
+
+  app.post(
+    '/auth/sms-code',
+    {
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '获取短信验证码', body: sendCodeBody, response: { 200: z.object({ cooldownSeconds: z.number() }), 409: errorBody, 429: errorBody } },
+    },
+    async (req) => sendSmsCode(ctx, req.body),
+  );
+
+  app.post(
+    '/auth/register',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '手机号注册', body: registerBody, response: { 200: meResponse, 400: errorBody, 409: errorBody } },
+    },
+    async (req, reply) => {
+      const user = await registerApplicant(ctx, { ...req.body, ip: req.ip });
+      await setSessionCookie(reply, user.id);
+      return presentMe(ctx, user);
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meResponse, 401: errorBody } },
+    },
+    async (req, reply) => {
+      const user = await login(ctx, { ...req.body, ip: req.ip });
+      // A fresh session on every login (no fixation); an old cookie's session ends.
+      const old = req.cookies[SESSION_COOKIE];
+      if (old) await endSession(ctx.db, old);
+      await setSessionCookie(reply, user.id);
+      return presentMe(ctx, user);
+    },
+  );
+
+  app.post(
+    '/auth/reset-password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '通过短信验证码重置密码', body: resetPasswordBody, response: { 200: ok, 400: errorBody } },
+    },
+    async (req) => {
+      await resetPassword(ctx, { ...req.body, ip: req.ip });
+      return { ok: true as const };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 200: ok } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await endSession(ctx.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: meResponse, 401: errorBody } } }, async (req) => {
+    const actor = actorOf(req);
+    const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
+    if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+    return presentMe(ctx, user);
+  });
+};
