@@ -30,6 +30,8 @@ export interface FieldSpec {
   /** For select/multiselect. The special source 'modes' takes the round's mode list. */
   options?: readonly string[];
   optionSource?: 'modes';
+  /** With optionSource 'modes': leave out the round's shared mode (enterprises, other-kind platforms). */
+  excludeSharedMode?: boolean;
   unit?: string;
   maxLength?: number;
   min?: number;
@@ -53,6 +55,11 @@ export interface FieldSpec {
    * 'org.regionName', 'contact.name', 'contact.position', 'contact.mobile', 'contact.email'.
    */
   from?: string;
+  /**
+   * A value fixed by the round rather than typed: 'sharedMode' is [round.sharedMode] (shared platforms,
+   * projects). Shown read-only and never saved, like `from`.
+   */
+  fixed?: 'sharedMode';
   /** Layout hint: occupy the full row. */
   wide?: boolean;
 }
@@ -65,6 +72,9 @@ export interface IndicatorSpec {
   computed?: { kind: 'ratio'; numerator: string; denominator: string; percent?: boolean };
   /** Optional indicators may stay empty at submit. */
   optional?: boolean;
+  /** Bounds of a cell (none: negative values such as a loss are allowed). */
+  min?: number;
+  max?: number;
 }
 
 export interface SectionSpec {
