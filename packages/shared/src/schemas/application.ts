@@ -16,11 +16,11 @@ export const saveFieldsBody = z.object({
 });
 export type SaveFieldsBody = z.infer<typeof saveFieldsBody>;
 
-export const submitBody = z.object({
-  idempotencyKey: z.string().min(8).max(64),
-  /** When the client's last upload began; lets a submit during the grace period through. */
-  uploadStartedAt: z.string().datetime().optional(),
-});
+/** The key is made once per confirmation page: a double click or a retry yields the same number. */
+export const submitBody = z.object({ idempotencyKey: z.string().min(8).max(64) });
+
+export const missingItem = z.object({ field: z.string(), label: z.string(), section: z.string(), message: z.string() });
+export type MissingItem = z.infer<typeof missingItem>;
 
 export const fileView = z.object({
   id: z.string(),

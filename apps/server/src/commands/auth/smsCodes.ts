@@ -46,7 +46,12 @@ export async function sendSmsCode(ctx: AppContext, opts: { mobile: string; purpo
     createdAt: now,
     expiresAt: new Date(now.getTime() + ctx.env.SMS_CODE_TTL_MINUTES * 60_000),
   });
-  await ctx.sms.sendCode(opts.mobile, code, opts.purpose);
+  try {
+    await ctx.sms.sendCode(opts.mobile, code, opts.purpose);
+  } catch (err) {
+    // The gateway's own words never reach the user; the code row stays and expires unused.
+    throw new AppError('UNAVAILABLE', '短信发送失败，请稍后重试', undefined, { cause: (err as { providerCode?: string }).providerCode ?? 'unknown' });
+  }
   return { cooldownSeconds: SMS_COOLDOWN_SECONDS };
 }
 

@@ -18,8 +18,8 @@ export const DEMO_REGISTRY = [
   { uscc: demoUscc('440100', 'MA59QW3R1'), name: '广州云链供应链管理有限公司', legalRepresentative: '王芳', registeredCapital: '5000万元人民币', orgType: '有限责任公司', address: '广州市黄埔区科学大道182号', regionCode: '440112', establishedOn: '2015-09-01' },
   { uscc: demoUscc('310100', 'MA1G7H8J0'), name: '上海共享制造科技有限公司', legalRepresentative: '张伟', registeredCapital: '3000万元人民币', orgType: '有限责任公司', address: '上海市嘉定区安亭镇墨玉路185号', regionCode: '310114', establishedOn: '2019-03-20' },
   { uscc: demoUscc('210200', 'MA0Y6T5R4'), name: '大连重工检测认证服务有限公司', legalRepresentative: '刘强', registeredCapital: '8000万元人民币', orgType: '有限责任公司', address: '大连市甘井子区新水泥路1号', regionCode: '210211', establishedOn: '2011-11-11' },
-  { uscc: demoUscc('320500', 'MA1N2B3V5'), name: '苏州全生命周期装备服务有限公司', legalRepresentative: '陈静', registeredCapital: '6000万元人民币', orgType: '有限责任公司', address: '苏州市工业园区星湖街328号', regionCode: '320571', establishedOn: '2012-06-18' },
-  { uscc: demoUscc('330100', 'MA2C4X6Z8'), name: '杭州定制家居制造有限公司', legalRepresentative: '赵磊', registeredCapital: '2000万元人民币', orgType: '有限责任公司', address: '杭州市余杭区文一西路998号', regionCode: '330110', establishedOn: '2016-02-29' },
+  { uscc: demoUscc('320500', 'MA1N2B3W5'), name: '苏州全生命周期装备服务有限公司', legalRepresentative: '陈静', registeredCapital: '6000万元人民币', orgType: '有限责任公司', address: '苏州市工业园区星湖街328号', regionCode: '320571', establishedOn: '2012-06-18' },
+  { uscc: demoUscc('330100', 'MA2C4X6Y8'), name: '杭州定制家居制造有限公司', legalRepresentative: '赵磊', registeredCapital: '2000万元人民币', orgType: '有限责任公司', address: '杭州市余杭区文一西路998号', regionCode: '330110', establishedOn: '2016-02-29' },
 ].map((r) => ({ ...r, businessStatus: '存续' }));
 
 export interface DemoResult {

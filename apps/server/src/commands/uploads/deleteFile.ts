@@ -1,0 +1,44 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Actor, AppContext } from '../../context.js';
+import { files } from '../../db/schema/index.js';
+import { loadApplicationFor } from '../../db/queries/applications.js';
+import { assertApplicantMay } from '../../policies/application.js';
+import { notFound } from '../../errors.js';
+import { recordAudit } from '../../services/audit.js';
+import { lockAndMarkFilesChanged } from './markApplicationChanged.js';
+
+export interface DeleteFileOptions {
+  actor: Actor;
+  applicationId: string;
+  fileId: string;
+}
+
+/**
+ * Deletes a file while the application may be edited: the row is kept (deletedAt) for the audit
+ * trail, the bytes are removed once the transaction has committed.
+ */
+export async function deleteFile(ctx: AppContext, o: DeleteFileOptions): Promise<void> {
+  const loaded = await loadApplicationFor(ctx.db, o.actor, o.applicationId);
+  assertApplicantMay(loaded, 'upload', ctx.now());
+  const removed = await ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const { before } = await lockAndMarkFilesChanged(tx, loaded.application.id, now);
+    const [row] = await tx
+      .update(files)
+      .set({ deletedAt: now })
+      .where(and(eq(files.id, o.fileId), eq(files.applicationId, before.id), isNull(files.deletedAt)))
+      .returning();
+    if (!row) throw notFound('文件');
+    await recordAudit(tx, {
+      actorId: o.actor.id,
+      action: 'file.delete',
+      subjectType: 'application',
+      subjectId: before.id,
+      regionCode: before.regionCode,
+      detail: { fileId: row.id, slot: row.slot, name: row.originalName, sha256: row.sha256, statusBefore: before.status },
+      ip: o.actor.ip,
+    });
+    return row;
+  });
+  await ctx.files.remove(removed.storageKey);
+}
