@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LoginBody, Me } from '@fw/shared';
+import * as authApi from './api';
+
+export interface AuthState {
+  /** The logged-in user; null when logged out; undefined while the first check runs. */
+  user: Me | null | undefined;
+  setUser: (user: Me | null) => void;
+  login: (body: LoginBody) => Promise<Me>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      setUser(await authApi.fetchMe());
+    } catch {
+      // Server unreachable: treat as logged out; the pages say what failed when they load.
+      setUser(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const login = useCallback(async (body: LoginBody) => {
+    const me = await authApi.login(body);
+    setUser(me);
+    return me;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await authApi.logout();
+    } finally {
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<AuthState>(() => ({ user, setUser, login, logout, refresh }), [user, login, logout, refresh]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth must be used inside <AuthProvider>');
+  return ctx;
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { PageLoading } from '../components/PageLoading';
+import { useAuth } from './AuthContext';
+import { loginPathFor } from './paths';
+
+/** Shows its children only to a logged-in user; others go to the login page and come back after. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return <PageLoading />;
+  if (!user) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  return <>{children}</>;
+}

@@ -1,0 +1,27 @@
+import { Alert, Card } from 'antd';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { useAuth } from '../../../auth/AuthContext';
+import { SmsPasswordForm, type SmsPasswordValues } from '../components/SmsPasswordForm';
+import { register } from './api';
+
+export function RegisterPage() {
+  const { user, setUser } = useAuth();
+  const navigate = useNavigate();
+  if (user) return <Navigate to="/" replace />;
+
+  const submit = async (v: SmsPasswordValues) => {
+    const me = await register(v);
+    setUser(me);
+    navigate('/entry', { replace: true });
+  };
+
+  return (
+    <Card className="auth-card" title="注册申报账号">
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="同一个手机号只能注册一个账号，请使用申报联系人常用的手机号。" />
+      <SmsPasswordForm purpose="register" passwordLabel="密码" submitText="注册" onSubmit={submit} />
+      <div className="auth-links">
+        <Link to="/login">已有账号？去登录</Link>
+      </div>
+    </Card>
+  );
+}

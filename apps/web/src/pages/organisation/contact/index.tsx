@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Row } from 'antd';
+import { contactBody, type ContactBody } from '@fw/shared';
+import { Navigate, useNavigate } from 'react-router';
+import { useRequest } from '../../../api/useRequest';
+import { PageLoading } from '../../../components/PageLoading';
+import { applyFieldErrors, zodRule } from '../../../forms/zodRule';
+import { fetchOrganisation } from '../api';
+import { OnboardingSteps } from '../components/OnboardingSteps';
+import { saveContact } from './api';
+
+const shape = contactBody.shape;
+
+/** Step 3: who the authority calls about this application. */
+export function ContactPage() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ContactBody>();
+  const [saving, setSaving] = useState(false);
+  const { data: org, loading, error } = useRequest((signal) => fetchOrganisation(signal), []);
+  if (loading && org === undefined) return <PageLoading />;
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  if (!org) return <Navigate to="/entry" replace />;
+  if (!org.certifiedAt) return <Navigate to="/certify" replace />;
+
+  const finish = async (v: ContactBody) => {
+    setSaving(true);
+    try {
+      await saveContact(contactBody.parse(v));
+      message.success('联系人信息已保存');
+      navigate('/');
+    } catch (e) {
+      applyFieldErrors(form, e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <OnboardingSteps current={2} />
+      <Card title="联系人信息">
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 20 }}
+          title={
+            org.entry === 'city'
+              ? '联系人为本级政府工业和信息化主管部门相关处室人员，用于申报期间有关问题的及时联系。'
+              : '请认真填写联系人信息，用于申报期间有关问题的及时联系。'
+          }
+        />
+        <Form form={form} layout="vertical" size="large" initialValues={org.contact ?? undefined} onFinish={(v) => void finish(v)}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name="name" label="联系人姓名" rules={[zodRule(shape.name)]}>
+                <Input maxLength={30} autoComplete="name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="position" label="职务" rules={[zodRule(shape.position)]}>
+                <Input maxLength={30} autoComplete="organization-title" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="mobile" label="手机号" rules={[zodRule(shape.mobile)]}>
+                <Input maxLength={11} inputMode="numeric" autoComplete="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="email" label="电子邮箱" rules={[zodRule(shape.email)]}>
+                <Input maxLength={100} inputMode="email" autoComplete="email" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <div style={{ textAlign: 'right' }}>
+            <Button type="primary" htmlType="submit" loading={saving}>
+              保存联系人
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}

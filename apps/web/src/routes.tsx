@@ -1,0 +1,52 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { RequireAuth } from './auth/RequireAuth';
+import { LoginPage } from './pages/auth/login';
+import { RegisterPage } from './pages/auth/register';
+import { ResetPasswordPage } from './pages/auth/reset-password';
+import { OutboxPage } from './pages/dev/outbox';
+import { VerifyPage } from './pages/verify/number';
+import { EntryPage } from './pages/organisation/entry';
+import { CertifyPage } from './pages/organisation/certify';
+import { ContactPage } from './pages/organisation/contact';
+import { HomePage } from './pages/home';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { RouteErrorPage } from './pages/errors/RouteErrorPage';
+
+/** The application pages are large (form, uploads): loaded only when opened. */
+const lazyPage = (load: () => Promise<{ default: ComponentType }>): RouteObject['lazy'] =>
+  async () => ({ Component: (await load()).default });
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/outbox', element: <OutboxPage /> },
+      { path: '/verify/:number', element: <VerifyPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <Outlet />
+          </RequireAuth>
+        ),
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/entry', element: <EntryPage /> },
+          { path: '/certify', element: <CertifyPage /> },
+          { path: '/contact', element: <ContactPage /> },
+          { path: '/applications/:id/edit', lazy: lazyPage(() => import('./pages/application/edit/index')) },
+          { path: '/applications/:id/confirm', lazy: lazyPage(() => import('./pages/application/confirm/index')) },
+          { path: '/applications/:id/complete', lazy: lazyPage(() => import('./pages/application/complete/index')) },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
