@@ -1,0 +1,172 @@
+import type { FieldSpec, SectionSpec } from '@fw/shared';
+import type { Choice } from './checkbox.js';
+import { FONT } from './fonts.js';
+import { formatNumber, formatValue, labelWithUnit } from './format.js';
+import { fieldValue, indicatorValue, isVisible, type FormValues } from './formValues.js';
+import { COLOR, CONTENT_WIDTH } from './layout.js';
+import { drawTable, text, type Cell, type CellContent, type Row, type Table } from './table.js';
+
+const LABEL_WIDTH = 92;
+const VALUE_WIDTH = (CONTENT_WIDTH - 2 * LABEL_WIDTH) / 2;
+/** label | value | label | value, as on the printed 申报表. */
+const KV_WIDTHS = [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH];
+/** Option lists longer than this print as text instead of a row of boxes. */
+const MAX_PRINTED_OPTIONS = 16;
+
+function titleRow(title: string, columns: number): Row {
+  return {
+    cells: [{ content: text(title, { font: FONT.bold }), span: columns, fill: COLOR.titleFill }],
+  };
+}
+
+function captionRow(caption: string, columns: number): Row {
+  return { cells: [{ content: text(caption, { font: FONT.bold }), span: columns, fill: COLOR.labelFill }] };
+}
+
+function labelCell(field: FieldSpec): Cell {
+  const label = labelWithUnit(field.label, field.unit);
+  return { content: text(label), fill: COLOR.labelFill, continued: `${label}（续）` };
+}
+
+function optionChoices(field: FieldSpec, value: unknown): Choice[] | null {
+  if (field.type === 'boolean') {
+    return [
+      { label: '是', checked: value === true },
+      { label: '否', checked: value === false },
+    ];
+  }
+  const options = field.options;
+  if (!options || field.optionSource || options.length > MAX_PRINTED_OPTIONS) return null;
+  if (field.type === 'select') return options.map((o) => ({ label: o, checked: value === o }));
+  if (field.type === 'multiselect') {
+    const chosen = Array.isArray(value) ? value : [];
+    return options.map((o) => ({ label: o, checked: chosen.includes(o) }));
+  }
+  return null;
+}
+
+function valueContent(field: FieldSpec, value: unknown): CellContent {
+  const choices = optionChoices(field, value);
+  return choices ? { kind: 'choices', choices } : text(formatValue(field, value));
+}
+
+function isWide(field: FieldSpec, content: CellContent): boolean {
+  if (field.wide || field.type === 'textarea' || field.type === 'multiselect') return true;
+  if (content.kind === 'choices') return content.choices.reduce((n, c) => n + c.label.length + 2, 0) > 12;
+  return content.text.length > 30 || field.label.length > 14;
+}
+
+function yearTable(section: SectionSpec, field: FieldSpec, values: FormValues): Table {
+  const years = values.indicatorYears;
+  const yearWidth = Math.min(100, (CONTENT_WIDTH - 170) / Math.max(1, years.length));
+  const widths = [CONTENT_WIDTH - yearWidth * years.length, ...years.map(() => yearWidth)];
+  const head: Row = {
+    cells: [
+      { content: text(field.label, { font: FONT.bold }), fill: COLOR.labelFill },
+      ...years.map((y) => ({ content: text(`${y}年`, { font: FONT.bold, align: 'center' as const }), fill: COLOR.labelFill })),
+    ],
+  };
+  const table = fieldValue(values, field);
+  const rows = (field.indicators ?? []).map((ind) => ({
+    cells: [
+      { content: text(labelWithUnit(ind.label, ind.unit)), fill: COLOR.labelFill },
+      ...years.map((y) => ({ content: text(formatNumber(indicatorValue(table, ind, y)), { align: 'right' as const }) })),
+    ],
+  }));
+  return { widths, header: [head], repeatHeader: [titleRow(`${section.title}（续）`, widths.length), head], rows };
+}
+
+/** Column weights so free text gets more room than numbers and dates. */
+function columnWeight(column: FieldSpec): number {
+  if (column.type === 'textarea') return 3;
+  if (column.type === 'text' || column.type === 'select' || column.type === 'multiselect') return 2;
+  return 1.2;
+}
+
+function rowsTable(section: SectionSpec, field: FieldSpec, values: FormValues): Table {
+  const columns = field.columns ?? [];
+  const indexWidth = 30;
+  const total = columns.reduce((n, c) => n + columnWeight(c), 0) || 1;
+  const widths = [indexWidth, ...columns.map((c) => ((CONTENT_WIDTH - indexWidth) * columnWeight(c)) / total)];
+  const head: Row = {
+    cells: [
+      { content: text('序号', { font: FONT.bold, align: 'center' }), fill: COLOR.labelFill },
+      ...columns.map((c) => ({ content: text(labelWithUnit(c.label, c.unit), { font: FONT.bold }), fill: COLOR.labelFill })),
+    ],
+  };
+  const caption = captionRow(field.label, widths.length);
+  const value = fieldValue(values, field);
+  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const rows: Row[] = items.map((item, i) => ({
+    cells: [
+      { content: text(String(i + 1), { align: 'center' }) },
+      ...columns.map((c) => {
+        const content = text(formatValue(c, item?.[c.key]));
+        return { content, continued: '' };
+      }),
+    ],
+  }));
+  if (rows.length === 0) rows.push({ cells: [{ content: text('（无）', { align: 'center' }), span: widths.length }] });
+  return {
+    widths,
+    header: [caption, head],
+    repeatHeader: [titleRow(`${section.title}（续）`, widths.length), caption, head],
+    rows,
+  };
+}
+
+/** One section of the 申报表: a label/value table interleaved with grids for year tables and rows. */
+export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, values: FormValues): void {
+  const tables: Table[] = [];
+  let kvRows: Row[] = [];
+  let pending: Cell[] | null = null;
+
+  const flushPending = () => {
+    if (pending) kvRows.push({ cells: [pending[0], { ...pending[1], span: 3 }] });
+    pending = null;
+  };
+  const flushKv = () => {
+    flushPending();
+    if (kvRows.length > 0) tables.push({ widths: KV_WIDTHS, rows: kvRows });
+    kvRows = [];
+  };
+
+  for (const field of section.fields) {
+    if (!isVisible(values, field)) continue;
+    const value = fieldValue(values, field);
+    if (field.type === 'yearTable' || field.type === 'rows') {
+      flushKv();
+      tables.push(field.type === 'yearTable' ? yearTable(section, field, values) : rowsTable(section, field, values));
+      continue;
+    }
+    if (field.type === 'declaration') {
+      flushPending();
+      const choice = { label: field.label, checked: value === true };
+      kvRows.push({ cells: [{ content: { kind: 'choices', choices: [choice] }, span: 4 }] });
+      continue;
+    }
+    const content = valueContent(field, value);
+    const cells: [Cell, Cell] = [labelCell(field), { content, continued: '' }];
+    if (isWide(field, content)) {
+      flushPending();
+      kvRows.push({ cells: [cells[0], { ...cells[1], span: 3 }] });
+    } else if (pending) {
+      kvRows.push({ cells: [...pending, ...cells] });
+      pending = null;
+    } else {
+      pending = cells;
+    }
+  }
+  flushKv();
+
+  tables.forEach((table, i) => {
+    const columns = table.widths.length;
+    const continuedTitle = titleRow(`${section.title}（续）`, columns);
+    drawTable(doc, {
+      ...table,
+      header: i === 0 ? [titleRow(section.title, columns), ...(table.header ?? [])] : table.header,
+      repeatHeader: table.repeatHeader ?? [continuedTitle],
+    });
+  });
+  if (tables.length === 0) drawTable(doc, { widths: [CONTENT_WIDTH], rows: [titleRow(section.title, 1)] });
+}
