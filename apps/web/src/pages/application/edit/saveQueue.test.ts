@@ -188,3 +188,17 @@ describe('SaveQueue', () => {
     expect(last().pendingCount).toBe(0);
   });
 });
+
+describe('SaveQueue.drain', () => {
+  it('resolves only after every pending value is acknowledged', async () => {
+    const store = new MemoryStore();
+    const server = scriptedServer([{ kind: 'network' }]);
+    const { q } = makeQueue(store, server.send);
+    await q.open(1);
+    q.set('a', 1);
+    q.set('b', 2);
+    const state = await q.drain(5000);
+    expect(state).toMatchObject({ phase: 'idle', pendingCount: 0 });
+    expect(server.received.at(-1)!.changes).toEqual({ a: 1, b: 2 });
+  });
+});

@@ -163,6 +163,24 @@ export class SaveQueue {
     }
   }
 
+  /**
+   * Sends everything that can be sent and resolves when nothing is in flight any more, sending is
+   * stopped (conflict, 401, 403) or the time is up (network down). Used before leaving the form.
+   */
+  async drain(timeoutMs = 15_000): Promise<QueueState> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until && !this.closed) {
+      if (BLOCKING.includes(this.phase)) break;
+      if (!this.sending && !this.inflight && this.sendableKeys().length === 0) break;
+      if (this.sending) await sleep(50);
+      else {
+        await this.flush();
+        if (this.phase === 'retrying') await sleep(Math.min(1000, Math.max(0, until - Date.now())));
+      }
+    }
+    return this.state();
+  }
+
   /** After login again or when the window regains focus: try again what was stopped by 401. */
   resume(): void {
     if (this.phase === 'unauthenticated' || this.phase === 'retrying') {
@@ -325,6 +343,8 @@ export class SaveQueue {
     return this.opts.makeId ? this.opts.makeId() : crypto.randomUUID();
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function isEmpty(o: Record<string, unknown>): boolean {
   return Object.keys(o).length === 0;

@@ -1,5 +1,5 @@
 import type { ApplicationView, Category, FileView, RoundConfig } from '@fw/shared';
-import { requestJson } from './http';
+import { request, type RequestOptions } from '../../../api/client';
 
 export interface RoundSummary {
   id: string;
@@ -34,18 +34,22 @@ export interface MissingItem {
 
 const base = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
 
+/** Saves and submits handle their errors on the page (401 must not leave the form), hence quiet. */
+const quiet: RequestOptions = { quiet: true };
+
 export const applicationApi = {
-  get: (id: string) => requestJson<ApplicationView>('GET', base(id)),
-  rounds: () => requestJson<RoundSummary[]>('GET', '/api/rounds'),
-  organisation: () => requestJson<{ organisation: OrganisationInfo | null }>('GET', '/api/organisation'),
+  get: (id: string, signal?: AbortSignal) => request<ApplicationView>('GET', base(id), undefined, { signal }),
+  rounds: (signal?: AbortSignal) => request<RoundSummary[]>('GET', '/api/rounds', undefined, { signal }),
+  organisation: (signal?: AbortSignal) =>
+    request<{ organisation: OrganisationInfo | null }>('GET', '/api/organisation', undefined, { signal }),
   saveFields: (id: string, body: { saveId: string; baseVersion: number; changes: Record<string, unknown> }) =>
-    requestJson<SaveResult>('PATCH', `${base(id)}/fields`, body),
+    request<SaveResult>('PATCH', `${base(id)}/fields`, body, quiet),
   changeCategory: (id: string, body: { category: Category; subType: string | null }) =>
-    requestJson<ApplicationView>('PUT', `${base(id)}/category`, body),
+    request<ApplicationView>('PUT', `${base(id)}/category`, body),
   submit: (id: string, body: { idempotencyKey: string; uploadStartedAt?: string }) =>
-    requestJson<{ number: string; submittedAt: string }>('POST', `${base(id)}/submit`, body),
-  files: (id: string) => requestJson<FileView[]>('GET', `${base(id)}/files`),
-  deleteFile: (id: string, fileId: string) => requestJson<unknown>('DELETE', `${base(id)}/files/${encodeURIComponent(fileId)}`),
+    request<{ number: string; submittedAt: string }>('POST', `${base(id)}/submit`, body, quiet),
+  files: (id: string) => request<FileView[]>('GET', `${base(id)}/files`),
+  deleteFile: (id: string, fileId: string) => request<unknown>('DELETE', `${base(id)}/files/${encodeURIComponent(fileId)}`),
   fileUrl: (id: string, fileId: string) => `${base(id)}/files/${encodeURIComponent(fileId)}/download`,
   pdfUrl: (id: string) => `${base(id)}/pdf`,
 };

@@ -1,0 +1,54 @@
+import { useEffect, useRef, useState } from 'react';
+import { UPLOAD_SLOTS, type FileView } from '@fw/shared';
+import { applicationApi } from '../../shared/api';
+import { UploadSlot } from './UploadSlot';
+
+interface Props {
+  applicationId: string;
+  initialFiles: FileView[];
+  disabled?: boolean;
+  /** Uploading or deleting a file changes the application (e.g. submitted → modified). */
+  onFilesChanged?: (files: FileView[]) => void;
+}
+
+/** The three upload slots of an application (文字说明材料, 随附材料, 企业宣传册). */
+export function UploadsSection({ applicationId, initialFiles, disabled, onFilesChanged }: Props) {
+  const [files, setFiles] = useState<FileView[]>(initialFiles);
+
+  const changedRef = useRef(onFilesChanged);
+  changedRef.current = onFilesChanged;
+
+  useEffect(() => setFiles(initialFiles), [initialFiles]);
+
+  const update = (fn: (prev: FileView[]) => FileView[]) =>
+    setFiles((prev) => {
+      const next = fn(prev);
+      queueMicrotask(() => changedRef.current?.(next));
+      return next;
+    });
+  const refresh = () => {
+    void applicationApi
+      .files(applicationId)
+      .then((list) => update(() => list))
+      .catch(() => undefined);
+  };
+
+  return (
+    <div className="uploads-section">
+      {UPLOAD_SLOTS.map((slot) => (
+        <UploadSlot
+          key={slot.key}
+          applicationId={applicationId}
+          slot={slot}
+          files={files.filter((f) => f.slot === slot.key)}
+          disabled={disabled}
+          onUploaded={(f) => {
+            update((prev) => [...prev.filter((x) => x.id !== f.id && !(slot.single && x.slot === slot.key)), f]);
+            refresh();
+          }}
+          onDeleted={(id) => update((prev) => prev.filter((f) => f.id !== id))}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { DetailedError, Upload, defaultOptions, type PreviousUpload } from 'tus-js-client';
+import type { FileView, SlotKey } from '@fw/shared';
+
+export const UPLOAD_ENDPOINT = '/api/uploads';
+const CHUNK = 5 * 1024 * 1024;
+
+export interface UploadHandlers {
+  onProgress: (sent: number, total: number) => void;
+  onDone: (file: FileView) => void;
+  /** `fatal`: retrying the same file will not help (wrong type, too large, not allowed). */
+  onError: (message: string, fatal: boolean) => void;
+}
+
+export interface UploadControl {
+  pause: () => void;
+  resume: () => void;
+  cancel: () => void;
+}
+
+const startedKey = (applicationId: string) => `fw:upload-started:${applicationId}`;
+
+/** When the last upload of this application began (sent with the submit for the grace period). */
+export function lastUploadStartedAt(applicationId: string): string | undefined {
+  try {
+    return localStorage.getItem(startedKey(applicationId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorMessage(err: Error): { message: string; fatal: boolean } {
+  const res = err instanceof DetailedError ? err.originalResponse : null;
+  const status = res?.getStatus() ?? 0;
+  let message = '';
+  try {
+    const body = JSON.parse(res?.getBody() ?? '') as { message?: unknown };
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    // not JSON: fall back to the status text below
+  }
+  if (status === 401) return { message: '登录已过期，请重新登录后继续上传', fatal: false };
+  if (status === 415) return { message: message || '文件的实际格式不符合要求', fatal: true };
+  if (status === 413) return { message: message || '文件过大', fatal: true };
+  if (status >= 400 && status < 500) return { message: message || '上传被拒绝', fatal: true };
+  return { message: message || '网络中断，上传已暂停，可点击“继续”', fatal: false };
+}
+
+/**
+ * Starts (or resumes, when this browser began the same file before) a tus upload into a slot.
+ * The server answers the last PATCH with the stored file in the Upload-Result header.
+ */
+export function startUpload(applicationId: string, slot: SlotKey, file: File, h: UploadHandlers): UploadControl {
+  let result: FileView | null = null;
+  const upload = new Upload(file, {
+    endpoint: UPLOAD_ENDPOINT,
+    chunkSize: CHUNK,
+    retryDelays: [0, 1000, 3000, 5000],
+    storeFingerprintForResuming: true,
+    removeFingerprintOnSuccess: true,
+    metadata: { applicationId, slot, filename: file.name, filetype: file.type || 'application/octet-stream' },
+    onProgress: h.onProgress,
+    onAfterResponse: (_req, res) => {
+      const header = res.getHeader('Upload-Result');
+      if (header) {
+        try {
+          result = JSON.parse(header) as FileView;
+        } catch {
+          result = null;
+        }
+      }
+    },
+    onSuccess: () => {
+      if (result) h.onDone(result);
+      else h.onError('上传已完成，但未收到服务器确认，请刷新页面查看', false);
+    },
+    onError: (err) => {
+      const { message, fatal } = errorMessage(err);
+      // A refused file is forgotten so a later choice of the same name starts afresh.
+      if (fatal) void upload.abort(true).catch(() => undefined);
+      h.onError(message, fatal);
+    },
+  });
+  const go = () => {
+    void upload
+      .findPreviousUploads()
+      .then((previous) => {
+        const same = previous.find((p) => p.metadata.applicationId === applicationId && p.metadata.slot === slot);
+        if (same) upload.resumeFromPreviousUpload(same);
+        upload.start();
+      })
+      .catch(() => upload.start());
+  };
+  try {
+    localStorage.setItem(startedKey(applicationId), new Date().toISOString());
+  } catch {
+    // storage full or disabled: the grace period just does not apply
+  }
+  go();
+  return {
+    pause: () => void upload.abort(false),
+    resume: go,
+    cancel: () => void upload.abort(true).catch(() => undefined),
+  };
+}
+
+export interface InterruptedUpload {
+  key: string;
+  name: string;
+  size: number | null;
+  createdAt: string;
+  uploadUrl: string | null;
+}
+
+/** Uploads of this application and slot begun in this browser and never finished (found after a reload). */
+export async function findInterrupted(applicationId: string, slot: SlotKey): Promise<InterruptedUpload[]> {
+  let all: PreviousUpload[] = [];
+  try {
+    all = await defaultOptions.urlStorage.findAllUploads();
+  } catch {
+    return [];
+  }
+  return all
+    .filter((p) => p.metadata.applicationId === applicationId && p.metadata.slot === slot)
+    .map((p) => ({ key: p.urlStorageKey, name: p.metadata.filename ?? '未命名文件', size: p.size, createdAt: p.creationTime, uploadUrl: p.uploadUrl }));
+}
+
+export async function forgetInterrupted(key: string): Promise<void> {
+  try {
+    await defaultOptions.urlStorage.removeUpload(key);
+  } catch {
+    // nothing stored any more
+  }
+}
+
+/** How far an interrupted upload got (tus HEAD → Upload-Offset); null when the server forgot it. */
+export async function uploadedBytes(uploadUrl: string): Promise<number | null> {
+  try {
+    const res = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' }, credentials: 'same-origin' });
+    if (!res.ok) return null;
+    const off = Number(res.headers.get('Upload-Offset'));
+    return Number.isFinite(off) ? off : null;
+  } catch {
+    return null;
+  }
+}
