@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { THIRD_NATIONAL_ROUND } from '../round.js';
 import { FORM_SPECS, allFields } from './specs.js';
 import { displayValue } from './display.js';
-import { modesOf, readOnlyValues } from './readOnly.js';
+import { readOnlyValues } from './readOnly.js';
+import { modesOf, platformServiceKind } from './summary.js';
 
 const field = (key: string, category: keyof typeof FORM_SPECS = 'enterprise') => allFields(FORM_SPECS[category]).find((f) => f.key === key)!;
 
@@ -33,7 +34,7 @@ describe('displayValue', () => {
   });
 });
 
-describe('readOnlyValues and modesOf', () => {
+describe('readOnlyValues and summary columns', () => {
   const ctx = { round: THIRD_NATIONAL_ROUND, subType: 'shared' };
 
   it('fills certified fields, the operating years and the fixed shared mode', () => {
@@ -50,5 +51,11 @@ describe('readOnlyValues and modesOf', () => {
     expect(modesOf('project', {}, { ...ctx, subType: null })).toEqual(['共享制造']);
     expect(modesOf('platform', { modes: ['定制化服务', '其他创新模式'], modesOther: '数据服务' }, { ...ctx, subType: 'other' })).toEqual(['定制化服务', '其他创新模式（数据服务）']);
     expect(modesOf('city', {}, { ...ctx, subType: 'design' })).toEqual([]);
+  });
+
+  it('names the platform column of the summary table', () => {
+    expect(platformServiceKind({ appServiceProvider: true })).toBe('应用服务提供商');
+    expect(platformServiceKind({ appServiceProvider: false })).toBe('公共服务平台');
+    expect(platformServiceKind({})).toBe('');
   });
 });

@@ -15,5 +15,6 @@ export type { YearTableValue } from './indicators.js';
 export { eligibilityWarnings, fullYearsBetween } from './eligibility.js';
 export type { EligibilityContext } from './eligibility.js';
 export { displayValue } from './display.js';
-export { readOnlyValues, modesOf } from './readOnly.js';
+export { readOnlyValues } from './readOnly.js';
+export { modesOf, platformServiceKind } from './summary.js';
 export type { ReadOnlySource } from './readOnly.js';

@@ -1,10 +1,9 @@
-import type { Category } from '../categories.js';
 import type { FormSpec } from './types.js';
 import type { FormContext } from './context.js';
 import { fullYearsBetween } from './eligibility.js';
 import { isIsoDate } from './fieldSchema.js';
 import { fixedValue } from './options.js';
-import { allFields, formSpecFor } from './specs.js';
+import { allFields } from './specs.js';
 
 /**
  * Where `from` fields are read: flat records of the certified organisation (name, uscc, address,
@@ -37,20 +36,4 @@ export function readOnlyValues(spec: FormSpec, source: ReadOnlySource, ctx: Form
     else if (f.fixed !== undefined) out[f.key] = fixedValue(f, ctx);
   }
   return out;
-}
-
-/** The modes an application declares (summary table 示范模式): fixed by the round or chosen. */
-export function modesOf(category: Category, data: Record<string, unknown>, ctx: FormContext): string[] {
-  const spec = formSpecFor(category);
-  const fields = allFields(spec).filter((f) => f.optionSource === 'modes' && (!f.showIf || f.showIf.field !== '$subType' || f.showIf.in.includes(ctx.subType)));
-  for (const f of fields) {
-    const v = f.fixed !== undefined ? fixedValue(f, ctx) : data[f.key];
-    if (Array.isArray(v)) {
-      const modes = v.filter((m): m is string => typeof m === 'string');
-      const other = data.modesOther;
-      // "其他创新模式" is shown with what the applicant named it.
-      return modes.map((m) => (m === '其他创新模式' && typeof other === 'string' && other.trim() ? `其他创新模式（${other.trim()}）` : m));
-    }
-  }
-  return [];
 }
