@@ -11,7 +11,7 @@ import { LocalFileStore } from './services/files/LocalFileStore.js';
 
 /** Wires the adapters chosen by configuration. `memory` keeps PGlite in memory (tests). */
 export async function createContext(env: Env, opts: { memory?: boolean; log?: FastifyBaseLogger; now?: () => Date } = {}) {
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.memory ? null : env.DATA_DIR });
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.memory ? null : env.DATA_DIR, onIdleError: (err) => opts.log?.warn({ err }, 'idle database connection lost') });
   await bootstrap(database.db);
   const personalData = createPersonalData({ key: env.PERSONAL_DATA_KEY!, indexKey: env.BLIND_INDEX_KEY! });
   const sms = env.SMS_PROVIDER === 'outbox' ? new OutboxSmsSender(database.db, personalData, opts.log) : createProviderSmsSender(env);

@@ -1,6 +1,11 @@
 import { THIRD_NATIONAL_ROUND, type Category, type RoundConfig } from '@fw/shared';
 import type { AppContext } from '../context.js';
-import { applications, organisations, registryEntries, rounds, users } from '../db/schema/index.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { applications, files, organisations, registryEntries, rounds, users } from '../db/schema/index.js';
+import { sampleApplicationData } from '../db/seed/sampleApplication.js';
 import { createSession, SESSION_COOKIE } from '../services/sessions.js';
 import { demoUscc } from '../db/seed/demo.js';
 
@@ -36,7 +41,7 @@ export async function makeApplicant(ctx: AppContext, opts: { mobile?: string; pa
     .insert(users)
     .values({ role: 'applicant', mobileEnc: ctx.personalData.protect(mobile), mobileIndex: ctx.personalData.blindIndex(mobile), passwordHash: opts.passwordHash ?? 'x' })
     .returning();
-  const token = await createSession(ctx.db, user!.id, 1, ctx.now());
+  const token = await createSession(ctx.db, user!.id, 24 * 365, ctx.now());
   return { user: user!, mobile, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
@@ -81,4 +86,38 @@ export async function makeApplication(ctx: AppContext, opts: { category?: Catego
     .values({ roundId, organisationId: org.id, category: opts.category ?? 'enterprise', subType: opts.subType ?? null, regionCode: org.regionCode!, data: opts.data ?? {} })
     .returning();
   return { applicant, org, application: app!, cookie: applicant.cookie };
+}
+
+/** A stored file in a slot, written through the real FileStore (uploads have their own tests). */
+export async function makeFile(ctx: AppContext, applicationId: string, opts: { slot: 'narrative' | 'supporting' | 'brochure'; name?: string; bytes?: Buffer; kind?: string }) {
+  const bytes = opts.bytes ?? Buffer.from(`%PDF-1.4 sample ${Math.random()}`);
+  const uploadId = crypto.randomUUID().replace(/-/g, '');
+  await fs.promises.writeFile(path.join(ctx.files.uploadDir, uploadId), bytes);
+  const storageKey = await ctx.files.adopt(uploadId);
+  const [row] = await ctx.db
+    .insert(files)
+    .values({
+      applicationId,
+      slot: opts.slot,
+      originalName: opts.name ?? `${opts.slot}.pdf`,
+      size: bytes.length,
+      kind: opts.kind ?? 'pdf',
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      storageKey,
+      uploadStartedAt: ctx.now(),
+      createdAt: ctx.now(),
+    })
+    .returning();
+  return row!;
+}
+
+/** An application filled completely (form values from the spec, required files present), ready to submit. */
+export async function makeCompleteApplication(ctx: AppContext, opts: { category?: Category; subType?: string | null; roundId?: string; regionCode?: string } = {}) {
+  const made = await makeApplication(ctx, opts);
+  const round = (await ctx.db.select().from(rounds).where(eq(rounds.id, made.application.roundId)))[0]!;
+  const data = sampleApplicationData(made.application.category as Category, { round: round.config, subType: made.application.subType });
+  await ctx.db.update(applications).set({ data }).where(eq(applications.id, made.application.id));
+  await makeFile(ctx, made.application.id, { slot: 'narrative', name: '文字说明材料.docx', kind: 'docx' });
+  await makeFile(ctx, made.application.id, { slot: 'supporting', name: '审计报告.pdf' });
+  return { ...made, data, round };
 }

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { categoryTitle, formSpecFor, slotSpec, type Category } from '@fw/shared';
+import { allFields, categoryTitle, formSpecFor, readOnlyValues, slotSpec, type Category } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
 import { submissions, users } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
-import { findRegion } from '../../db/queries/regions.js';
+import { findRegion, regionPath } from '../../db/queries/regions.js';
 import { AppError } from '../../errors.js';
 import { renderApplicationBook } from '../../services/pdf/applicationBook.js';
 
@@ -38,16 +38,20 @@ export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: str
   const snap = current.snapshot as unknown as SubmissionSnapshot;
   const org = snap.organisation;
   const region = org.regionCode ? await findRegion(ctx.db, org.regionCode) : null;
-  const values: Record<string, string> = {
-    'org.name': org.name ?? '',
-    'org.uscc': org.uscc ?? '',
-    'org.regionName': region?.name ?? '',
-    'contact.name': org.contact.name,
-    'contact.position': org.contact.position,
-    'contact.mobile': ctx.personalData.reveal(org.contact.mobileEnc),
-    'contact.email': ctx.personalData.reveal(org.contact.emailEnc),
-  };
-  for (const [k, v] of Object.entries(org.registry ?? {})) values[`org.${k}`] = v ?? '';
+  const spec = formSpecFor(snap.category);
+  const ctxForm = { round: round.config, subType: snap.subType };
+  // The read-only fields as they were at submission: the organisation's registry data and its contact.
+  const readOnly = readOnlyValues(
+    spec,
+    {
+      org: { ...(org.registry ?? {}), name: org.name, uscc: org.uscc, regionName: (await regionPath(ctx.db, org.regionCode)) ?? region?.name ?? '' },
+      contact: { name: org.contact.name, position: org.contact.position, mobile: ctx.personalData.reveal(org.contact.mobileEnc), email: ctx.personalData.reveal(org.contact.emailEnc) },
+      today: current.submittedAt.toISOString().slice(0, 10),
+    },
+    ctxForm,
+  );
+  const byFrom = new Map<string, string>();
+  for (const f of allFields(spec)) if (f.from) byFrom.set(f.from, readOnly[f.key] == null ? '' : String(readOnly[f.key]));
   const pdf = await renderApplicationBook({
     number: current.number,
     roundName: round.name,
@@ -55,9 +59,9 @@ export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: str
     applicantName: org.name ?? '',
     recommender: await recommenderFor(ctx, application.regionCode),
     submittedAt: current.submittedAt,
-    spec: formSpecFor(snap.category),
+    spec,
     data: snap.data,
-    resolveFrom: (from) => values[from] ?? '',
+    resolveFrom: (from) => byFrom.get(from) ?? '',
     indicatorYears: round.config.indicatorYears,
     files: snap.files.map((f) => ({ slot: f.slot, slotLabel: slotSpec(f.slot)?.label ?? f.slot, name: f.name, size: f.size, sha256: f.sha256 })),
     verifyUrl: `${ctx.env.publicUrl}/verify/${encodeURIComponent(current.number)}`,

@@ -48,16 +48,18 @@ export async function saveFields(ctx: AppContext, actor: Actor, id: string, body
         .set({ data, version: body.baseVersion + 1, status, updatedAt: now })
         .where(and(eq(applications.id, id), eq(applications.version, body.baseVersion)))
         .returning({ version: applications.version });
-      if (!updated) throw versionConflict(body.baseVersion + 1);
+      if (!updated) throw new StaleVersion();
       await tx.insert(applicationSaves).values({ applicationId: id, saveId: body.saveId, version: updated.version, changes: checked.values, actorId: actor.id, createdAt: now });
       await recordAudit(tx, { actorId: actor.id, action: 'application.save', subjectType: 'application', subjectId: id, regionCode: application.regionCode, detail: { fields: Object.keys(checked.values), version: updated.version }, ip: actor.ip });
       return { version: updated.version, savedAt: now, status };
     });
   } catch (err) {
     // The same save raced itself (a retry while the first was in flight): answer as the first did.
-    if (isUniqueViolation(err)) {
+    if (isUniqueViolation(err) || err instanceof StaleVersion) {
       const again = await findSave(ctx, id, body.saveId);
       if (again) return { ...again, status };
+      const [current] = await ctx.db.select({ version: applications.version }).from(applications).where(eq(applications.id, id));
+      throw versionConflict(current?.version ?? body.baseVersion);
     }
     throw err;
   }
@@ -71,6 +73,9 @@ async function findSave(ctx: AppContext, applicationId: string, saveId: string) 
     .limit(1);
   return row ?? null;
 }
+
+/** Another save changed the row between our read and our update. */
+class StaleVersion extends Error {}
 
 function versionConflict(currentVersion: number) {
   return new AppError('VERSION_CONFLICT', '该申报书已在其他窗口或设备上修改，请重新加载后再编辑', undefined, { currentVersion });
