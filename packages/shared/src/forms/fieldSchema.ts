@@ -52,7 +52,9 @@ function yearTableSchema(field: FieldSpec, ctx: FormContext) {
 function rowsSchema(field: FieldSpec, ctx: FormContext) {
   const shape: Record<string, z.ZodType> = {};
   // Rows are saved while being typed: every cell may be empty until submit.
-  for (const col of field.columns ?? []) shape[col.key] = fieldSchema(col, ctx).nullable().optional();
+  for (const col of field.columns ?? []) {
+    shape[col.key] = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), fieldSchema(col, ctx).nullable().optional());
+  }
   const max = field.maxItems ?? ROWS_MAX;
   return z
     .array(strictShape(shape, (keys) => `未知的列：${keys.join('、')}`), { error: '格式不正确' })

@@ -22,6 +22,7 @@ describe('validateChanges', () => {
 
   it('clears a field with null or an empty text', () => {
     expect(validateChanges(enterprise, { employees: null, industry: '   ' }, ctx)).toEqual({ ok: true, values: { employees: null, industry: null } });
+    expect(validateChanges(FORM_SPECS.platform, { operatorNature: '', launchedOn: '' }, ctx)).toEqual({ ok: true, values: { operatorNature: null, launchedOn: null } });
   });
 
   it('refuses wrong types with Chinese messages', () => {
@@ -79,8 +80,8 @@ describe('validateChanges', () => {
   });
 
   it('validates rows column by column', () => {
-    const ok = validateChanges(enterprise, { standards: [{ number: 'GB/T 39000-2020', name: '某服务标准', kind: null }] }, ctx);
-    expect(ok.ok).toBe(true);
+    const ok = validateChanges(enterprise, { standards: [{ number: ' GB/T 39000-2020 ', name: '某服务标准', kind: null, status: '' }] }, ctx);
+    expect(ok).toEqual({ ok: true, values: { standards: [{ number: 'GB/T 39000-2020', name: '某服务标准', kind: null, status: null }] } });
     const fields = fails(validateChanges(enterprise, { standards: [{ number: 'T/1' }, { number: 'T/2', kind: '国际标准' }] }, ctx));
     expect(fields.standards).toBe('第2行「标准类别」：请从选项中选择');
     expect(fails(validateChanges(enterprise, { standards: [{ color: 'red' }] }, ctx)).standards).toBe('第1行：未知的列：color');

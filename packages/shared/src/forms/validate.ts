@@ -22,9 +22,10 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
-/** Parses one value; a trimmed-empty text clears the field and a yearTable gets its computed lines. */
+/** Parses one value; an empty value clears the field and a yearTable gets its computed lines. */
 function parseValue(field: FieldSpec, value: unknown, ctx: FormContext): { ok: true; value: unknown } | { ok: false; message: string } {
-  if (value === null) return { ok: true, value: null };
+  // An emptied input of any type (text, select, date ...) clears the field.
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return { ok: true, value: null };
   const parsed = fieldSchema(field, ctx).safeParse(value);
   if (!parsed.success) return { ok: false, message: issueMessage(field, parsed.error) };
   if (typeof parsed.data === 'string' && parsed.data === '') return { ok: true, value: null };
