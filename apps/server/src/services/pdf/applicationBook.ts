@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { FormSpec } from '@fw/shared';
+import { formatText, type FormContext, type FormSpec } from '@fw/shared';
 import { drawAttachments, type AttachmentFile } from './attachments.js';
 import { COVER_QR_CAPTION, drawCover } from './cover.js';
 import { registerFonts } from './fonts.js';
@@ -34,6 +34,11 @@ export interface ApplicationBookInput {
   verifyUrl: string;
   /** 推荐意见 of the authority; empty box when absent. */
   opinion?: string | null;
+  /**
+   * The round's config and the sub-type. Optional, but without it label tokens such as
+   * {latestYear} print raw, mode lists print as text and showIf on '$subType' is guessed.
+   */
+  context?: FormContext;
 }
 
 /** Render the printable 申报书: cover, the 申报表 sections, 附件清单 and the 推荐意见 box. */
@@ -60,9 +65,14 @@ export async function renderApplicationBook(input: ApplicationBookInput): Promis
   drawCover(doc, { ...input, qr });
 
   newPage(doc);
-  drawHeading(doc, input.spec.title, { size: SIZE.formTitle, align: 'center', keepWith: 80, gapBefore: 0 });
+  drawHeading(doc, input.context ? formatText(input.spec.title, input.context) : input.spec.title, { size: SIZE.formTitle, align: 'center', keepWith: 80, gapBefore: 0 });
   doc.y += 4;
-  const values = { data: input.data, resolveFrom: input.resolveFrom, indicatorYears: input.indicatorYears };
+  const values = {
+    data: input.data,
+    resolveFrom: input.resolveFrom,
+    indicatorYears: input.indicatorYears,
+    context: input.context,
+  };
   for (const section of input.spec.sections) {
     drawSection(doc, section, values);
     doc.y += 10;

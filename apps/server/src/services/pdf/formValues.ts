@@ -1,14 +1,37 @@
-import type { FieldSpec, IndicatorSpec } from '@fw/shared';
+import {
+  computeIndicators,
+  fixedValue,
+  formatText,
+  isVisible as specIsVisible,
+  optionsFor,
+  type FieldSpec,
+  type FormContext,
+  type IndicatorSpec,
+} from '@fw/shared';
 
 /** What the section renderers need to know about one application's values. */
 export interface FormValues {
   data: Record<string, unknown>;
   resolveFrom: (from: string) => string;
   indicatorYears: number[];
+  /** The round and sub-type: fills label tokens, the round's modes, fixed values and showIf. */
+  context?: FormContext;
 }
 
 export function fieldValue(values: FormValues, field: FieldSpec): unknown {
-  return field.from ? values.resolveFrom(field.from) : values.data[field.key];
+  if (field.from) return values.resolveFrom(field.from);
+  if (field.fixed && values.context) return fixedValue(field, values.context);
+  return values.data[field.key];
+}
+
+/** Labels may hold round tokens such as {latestYear}. */
+export function textFor(values: FormValues, label: string): string {
+  return values.context ? formatText(label, values.context) : label;
+}
+
+export function optionList(values: FormValues, field: FieldSpec): readonly string[] | undefined {
+  if (values.context) return optionsFor(field, values.context);
+  return field.optionSource ? undefined : field.options;
 }
 
 function hasValue(value: unknown): boolean {
@@ -16,10 +39,11 @@ function hasValue(value: unknown): boolean {
 }
 
 /**
- * Mirror of the form's showIf. The application's sub-type is not part of the data, so a field
- * shown only for some sub-types is printed when it holds a value.
+ * The form's showIf. Without the context the sub-type is unknown, so a field shown only for
+ * some sub-types is printed when it holds a value.
  */
 export function isVisible(values: FormValues, field: FieldSpec): boolean {
+  if (values.context) return specIsVisible(field, values.data, values.context);
   if (!field.showIf) return true;
   if (field.showIf.field === '$subType') return hasValue(values.data[field.key]);
   const other = values.data[field.showIf.field];
@@ -27,18 +51,8 @@ export function isVisible(values: FormValues, field: FieldSpec): boolean {
   return candidates.some((v) => field.showIf?.in.includes(v));
 }
 
-type YearValues = Record<string, Record<string, number | null | undefined> | undefined>;
-
-/** The number printed for one indicator and year; derived ratios are computed when not stored. */
-export function indicatorValue(table: unknown, indicator: IndicatorSpec, year: number): number | null {
-  const values = (table && typeof table === 'object' ? table : {}) as YearValues;
-  const stored = values[indicator.key]?.[String(year)];
-  if (typeof stored === 'number') return stored;
-  const computed = indicator.computed;
-  if (!computed) return null;
-  const num = values[computed.numerator]?.[String(year)];
-  const den = values[computed.denominator]?.[String(year)];
-  if (typeof num !== 'number' || typeof den !== 'number' || den === 0) return null;
-  const ratio = (num / den) * (computed.percent ? 100 : 1);
-  return Math.round(ratio * 100) / 100;
+/** The yearTable with derived lines (ratios) computed the same way as on the form. */
+export function yearTableValues(field: FieldSpec, value: unknown): (indicator: IndicatorSpec, year: number) => number | null {
+  const table = computeIndicators(field, value);
+  return (indicator, year) => table[indicator.key]?.[String(year)] ?? null;
 }

@@ -2,7 +2,7 @@ import type { FieldSpec, SectionSpec } from '@fw/shared';
 import type { Choice } from './checkbox.js';
 import { FONT } from './fonts.js';
 import { formatNumber, formatValue, labelWithUnit } from './format.js';
-import { fieldValue, indicatorValue, isVisible, type FormValues } from './formValues.js';
+import { fieldValue, isVisible, optionList, textFor, yearTableValues, type FormValues } from './formValues.js';
 import { COLOR, CONTENT_WIDTH } from './layout.js';
 import { drawTable, text, type Cell, type CellContent, type Row, type Table } from './table.js';
 
@@ -23,20 +23,19 @@ function captionRow(caption: string, columns: number): Row {
   return { cells: [{ content: text(caption, { font: FONT.bold }), span: columns, fill: COLOR.labelFill }] };
 }
 
-function labelCell(field: FieldSpec): Cell {
-  const label = labelWithUnit(field.label, field.unit);
+function labelCell(values: FormValues, field: FieldSpec): Cell {
+  const label = labelWithUnit(textFor(values, field.label), field.unit);
   return { content: text(label), fill: COLOR.labelFill, continued: `${label}（续）` };
 }
 
-function optionChoices(field: FieldSpec, value: unknown): Choice[] | null {
+function optionChoices(field: FieldSpec, value: unknown, options: readonly string[] | undefined): Choice[] | null {
   if (field.type === 'boolean') {
     return [
       { label: '是', checked: value === true },
       { label: '否', checked: value === false },
     ];
   }
-  const options = field.options;
-  if (!options || field.optionSource || options.length > MAX_PRINTED_OPTIONS) return null;
+  if (!options || options.length === 0 || options.length > MAX_PRINTED_OPTIONS) return null;
   if (field.type === 'select') return options.map((o) => ({ label: o, checked: value === o }));
   if (field.type === 'multiselect') {
     const chosen = Array.isArray(value) ? value : [];
@@ -45,8 +44,8 @@ function optionChoices(field: FieldSpec, value: unknown): Choice[] | null {
   return null;
 }
 
-function valueContent(field: FieldSpec, value: unknown): CellContent {
-  const choices = optionChoices(field, value);
+function valueContent(values: FormValues, field: FieldSpec, value: unknown): CellContent {
+  const choices = optionChoices(field, value, optionList(values, field));
   return choices ? { kind: 'choices', choices } : text(formatValue(field, value));
 }
 
@@ -56,24 +55,24 @@ function isWide(field: FieldSpec, content: CellContent): boolean {
   return content.text.length > 30 || field.label.length > 14;
 }
 
-function yearTable(section: SectionSpec, field: FieldSpec, values: FormValues): Table {
+function yearTable(title: string, field: FieldSpec, values: FormValues): Table {
   const years = values.indicatorYears;
   const yearWidth = Math.min(100, (CONTENT_WIDTH - 170) / Math.max(1, years.length));
   const widths = [CONTENT_WIDTH - yearWidth * years.length, ...years.map(() => yearWidth)];
   const head: Row = {
     cells: [
-      { content: text(field.label, { font: FONT.bold }), fill: COLOR.labelFill },
+      { content: text(textFor(values, field.label), { font: FONT.bold }), fill: COLOR.labelFill },
       ...years.map((y) => ({ content: text(`${y}年`, { font: FONT.bold, align: 'center' as const }), fill: COLOR.labelFill })),
     ],
   };
-  const table = fieldValue(values, field);
+  const valueAt = yearTableValues(field, fieldValue(values, field));
   const rows = (field.indicators ?? []).map((ind) => ({
     cells: [
-      { content: text(labelWithUnit(ind.label, ind.unit)), fill: COLOR.labelFill },
-      ...years.map((y) => ({ content: text(formatNumber(indicatorValue(table, ind, y)), { align: 'right' as const }) })),
+      { content: text(labelWithUnit(textFor(values, ind.label), ind.unit)), fill: COLOR.labelFill },
+      ...years.map((y) => ({ content: text(formatNumber(valueAt(ind, y)), { align: 'right' as const }) })),
     ],
   }));
-  return { widths, header: [head], repeatHeader: [titleRow(`${section.title}（续）`, widths.length), head], rows };
+  return { widths, header: [head], repeatHeader: [titleRow(`${title}（续）`, widths.length), head], rows };
 }
 
 /** Column weights so free text gets more room than numbers and dates. */
@@ -83,7 +82,7 @@ function columnWeight(column: FieldSpec): number {
   return 1.2;
 }
 
-function rowsTable(section: SectionSpec, field: FieldSpec, values: FormValues): Table {
+function rowsTable(title: string, field: FieldSpec, values: FormValues): Table {
   const columns = field.columns ?? [];
   const indexWidth = 30;
   const total = columns.reduce((n, c) => n + columnWeight(c), 0) || 1;
@@ -91,10 +90,13 @@ function rowsTable(section: SectionSpec, field: FieldSpec, values: FormValues): 
   const head: Row = {
     cells: [
       { content: text('序号', { font: FONT.bold, align: 'center' }), fill: COLOR.labelFill },
-      ...columns.map((c) => ({ content: text(labelWithUnit(c.label, c.unit), { font: FONT.bold }), fill: COLOR.labelFill })),
+      ...columns.map((c) => ({
+        content: text(labelWithUnit(textFor(values, c.label), c.unit), { font: FONT.bold }),
+        fill: COLOR.labelFill,
+      })),
     ],
   };
-  const caption = captionRow(field.label, widths.length);
+  const caption = captionRow(textFor(values, field.label), widths.length);
   const value = fieldValue(values, field);
   const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
   const rows: Row[] = items.map((item, i) => ({
@@ -110,13 +112,14 @@ function rowsTable(section: SectionSpec, field: FieldSpec, values: FormValues): 
   return {
     widths,
     header: [caption, head],
-    repeatHeader: [titleRow(`${section.title}（续）`, widths.length), caption, head],
+    repeatHeader: [titleRow(`${title}（续）`, widths.length), caption, head],
     rows,
   };
 }
 
 /** One section of the 申报表: a label/value table interleaved with grids for year tables and rows. */
 export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, values: FormValues): void {
+  const title = textFor(values, section.title);
   const tables: Table[] = [];
   let kvRows: Row[] = [];
   let pending: Cell[] | null = null;
@@ -136,17 +139,17 @@ export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, value
     const value = fieldValue(values, field);
     if (field.type === 'yearTable' || field.type === 'rows') {
       flushKv();
-      tables.push(field.type === 'yearTable' ? yearTable(section, field, values) : rowsTable(section, field, values));
+      tables.push(field.type === 'yearTable' ? yearTable(title, field, values) : rowsTable(title, field, values));
       continue;
     }
     if (field.type === 'declaration') {
       flushPending();
-      const choice = { label: field.label, checked: value === true };
+      const choice = { label: textFor(values, field.label), checked: value === true };
       kvRows.push({ cells: [{ content: { kind: 'choices', choices: [choice] }, span: 4 }] });
       continue;
     }
-    const content = valueContent(field, value);
-    const cells: [Cell, Cell] = [labelCell(field), { content, continued: '' }];
+    const content = valueContent(values, field, value);
+    const cells: [Cell, Cell] = [labelCell(values, field), { content, continued: '' }];
     if (isWide(field, content)) {
       flushPending();
       kvRows.push({ cells: [cells[0], { ...cells[1], span: 3 }] });
@@ -161,12 +164,12 @@ export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, value
 
   tables.forEach((table, i) => {
     const columns = table.widths.length;
-    const continuedTitle = titleRow(`${section.title}（续）`, columns);
+    const continuedTitle = titleRow(`${title}（续）`, columns);
     drawTable(doc, {
       ...table,
-      header: i === 0 ? [titleRow(section.title, columns), ...(table.header ?? [])] : table.header,
+      header: i === 0 ? [titleRow(title, columns), ...(table.header ?? [])] : table.header,
       repeatHeader: table.repeatHeader ?? [continuedTitle],
     });
   });
-  if (tables.length === 0) drawTable(doc, { widths: [CONTENT_WIDTH], rows: [titleRow(section.title, 1)] });
+  if (tables.length === 0) drawTable(doc, { widths: [CONTENT_WIDTH], rows: [titleRow(title, 1)] });
 }
