@@ -181,7 +181,7 @@ describe('renderApplicationBook (real form specs, fully filled)', () => {
     const input = realInput('enterprise', null, true);
     await renderApplicationBook(input); // warm-up: fonts parsed, code compiled
     const timings: number[] = [];
-    let pdf = Buffer.alloc(0);
+    let pdf: Buffer = Buffer.alloc(0);
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
       pdf = await renderApplicationBook(input);
