@@ -46,10 +46,10 @@ export async function checkUploadStart(ctx: AppContext, actor: Actor, req: Uploa
   if (filename.length > FILE_NAME_MAX) throw new AppError('VALIDATION', `文件名不能超过${FILE_NAME_MAX}个字符`, { filename: '文件名过长' });
   const kind = kindOfName(filename);
   if (!kind || !slot.kinds.includes(kind)) throw new AppError('UNSUPPORTED_FILE', WRONG_TYPE_FOR_SLOT, undefined, { allowed: slot.kinds });
-  if (!Number.isSafeInteger(req.size) || req.size <= 0) throw new AppError('VALIDATION', '不能上传空文件');
   if (req.size > slot.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `文件过大：${slot.label}单个文件不超过${slot.maxBytes / MB}MB`, undefined, { maxBytes: slot.maxBytes });
   }
+  if (!Number.isSafeInteger(req.size) || req.size <= 0) throw new AppError('VALIDATION', '不能上传空文件');
 
   const loaded = await loadApplicationFor(ctx.db, actor, req.applicationId);
   assertApplicantMay(loaded, 'upload', ctx.now());

@@ -32,7 +32,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       tags: ['uploads'],
       summary: '下载附件',
       params: fileParams,
-      response: { 200: z.any().describe('文件内容（Content-Disposition: attachment）'), 404: errorBody },
+      response: { 200: z.unknown().describe('文件内容（Content-Disposition: attachment）'), 404: errorBody },
     },
   }, async (req, reply) => {
     const loaded = await loadApplicationFor(ctx.db, actorOf(req), req.params.id);

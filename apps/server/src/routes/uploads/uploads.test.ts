@@ -158,6 +158,37 @@ describe('tus uploads', () => {
     }
   });
 
+  it('lets an upload begun before the deadline finish within the grace minutes, but no new one start', async () => {
+    const closesAt = new Date(Date.now() + 60_000);
+    const round = await makeRound(t.ctx, { closesAt, config: { submitGraceMinutes: 15 } });
+    const { application, cookie } = await makeApplication(t.ctx, { roundId: round.id });
+    const docx = makeDocx();
+    const created = await create(cookie, { applicationId: application.id, slot: 'narrative', filename: '最后一份.docx' }, docx.length);
+    expect(created.status).toBe(201);
+    t.setNow(new Date(closesAt.getTime() + 5 * 60_000));
+    try {
+      expect((await create(cookie, { applicationId: application.id, slot: 'narrative', filename: 'b.docx' }, docx.length)).status).toBe(403);
+      const patch = await fetch(new URL(created.location!, base), {
+        method: 'PATCH',
+        headers: { cookie, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+        body: docx,
+      });
+      expect(patch.status).toBe(204);
+      const result = JSON.parse(decodeURIComponent(patch.headers.get('upload-result')!)) as { name: string; kind: string };
+      expect(result).toMatchObject({ name: '最后一份.docx', kind: 'docx' });
+      const [row] = await t.ctx.db.select().from(files).where(eq(files.applicationId, application.id));
+      expect(row!.uploadStartedAt.getTime()).toBeLessThanOrEqual(closesAt.getTime());
+    } finally {
+      t.setNow(null);
+    }
+  });
+
+  it('answers the CORS preflight without a session', async () => {
+    const res = await fetch(`${base}/api/uploads`, { method: 'OPTIONS' });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('tus-version')).toContain('1.0.0');
+  });
+
   it('refuses a second brochure with 409', async () => {
     const { application, cookie } = await makeApplication(t.ctx);
     const first = await tusUpload(base, cookie, await makePdf(), { applicationId: application.id, slot: 'brochure', filename: '宣传册.pdf' });
