@@ -73,6 +73,8 @@ export function createUploadServer(ctx: AppContext, opts: { path: string; log: F
     // The largest slot; each upload is further held to the Upload-Length it declared (≤ its slot's limit).
     maxSize: Math.max(...UPLOAD_SLOTS.map((s) => s.maxBytes)),
     exposedHeaders: [UPLOAD_RESULT_HEADER],
+    // The web app is served from the same origin; no cross-origin client may use the applicant's cookie.
+    allowedOrigins: [],
     disableTerminationForFinishedUploads: true,
     async onUploadCreate(req, upload) {
       const call = callOf(req);

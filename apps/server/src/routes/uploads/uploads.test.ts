@@ -187,6 +187,7 @@ describe('tus uploads', () => {
     const res = await fetch(`${base}/api/uploads`, { method: 'OPTIONS' });
     expect(res.status).toBe(204);
     expect(res.headers.get('tus-version')).toContain('1.0.0');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses a second brochure with 409', async () => {
