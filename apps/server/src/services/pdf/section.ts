@@ -49,10 +49,19 @@ function valueContent(values: FormValues, field: FieldSpec, value: unknown): Cel
   return choices ? { kind: 'choices', choices } : text(formatValue(field, value));
 }
 
-function isWide(field: FieldSpec, content: CellContent): boolean {
-  if (field.wide || field.type === 'textarea' || field.type === 'multiselect') return true;
-  if (content.kind === 'choices') return content.choices.reduce((n, c) => n + c.label.length + 2, 0) > 12;
-  return content.text.length > 30 || field.label.length > 14;
+const LONG_LABEL = 14;
+
+/**
+ * How a field sits in the label/value grid: 'pair' shares its row with another field, 'wide'
+ * takes a row with a three-column value, 'longLabel' gives a long label with a short value half
+ * the row each (instead of a label wrapped over four lines).
+ */
+function placement(field: FieldSpec, label: string, content: CellContent): 'pair' | 'wide' | 'longLabel' {
+  if (field.wide || field.type === 'textarea' || field.type === 'multiselect') return 'wide';
+  const valueLength =
+    content.kind === 'choices' ? content.choices.reduce((n, c) => n + c.label.length + 2, 0) : content.text.length;
+  if (content.kind === 'choices' ? valueLength > 12 : valueLength > 30) return 'wide';
+  return label.length > LONG_LABEL ? 'longLabel' : 'pair';
 }
 
 function yearTable(title: string, field: FieldSpec, values: FormValues): Table {
@@ -150,9 +159,13 @@ export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, value
     }
     const content = valueContent(values, field, value);
     const cells: [Cell, Cell] = [labelCell(values, field), { content, continued: '' }];
-    if (isWide(field, content)) {
+    const place = placement(field, textFor(values, labelWithUnit(field.label, field.unit)), content);
+    if (place === 'wide') {
       flushPending();
       kvRows.push({ cells: [cells[0], { ...cells[1], span: 3 }] });
+    } else if (place === 'longLabel') {
+      flushPending();
+      kvRows.push({ cells: [{ ...cells[0], span: 2 }, { ...cells[1], span: 2 }] });
     } else if (pending) {
       kvRows.push({ cells: [...pending, ...cells] });
       pending = null;
@@ -168,6 +181,7 @@ export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, value
     drawTable(doc, {
       ...table,
       header: i === 0 ? [titleRow(title, columns), ...(table.header ?? [])] : table.header,
+      leadOnNewPage: i === 0 ? undefined : [continuedTitle],
       repeatHeader: table.repeatHeader ?? [continuedTitle],
     });
   });

@@ -34,6 +34,8 @@ export interface Table {
   widths: number[];
   /** Drawn once at the start, kept on the same page as the first body row. */
   header?: Row[];
+  /** Drawn before `header` only when the table itself starts on a new page (e.g. 一、…（续）). */
+  leadOnNewPage?: Row[];
   /** Drawn again at the top of every page the table continues on. */
   repeatHeader?: Row[];
   rows: Row[];
@@ -166,7 +168,10 @@ export function drawTable(doc: PDFKit.PDFDocument, table: Table): void {
   const repeatHeight = rowsHeight(doc, table, table.repeatHeader);
   const first = table.rows[0];
   const firstHeight = first ? Math.min(rowHeight(doc, table, first), MIN_SPLIT_SPACE) : 0;
-  if (spaceLeft(doc) < headerHeight + firstHeight) newPage(doc);
+  if (spaceLeft(doc) < headerHeight + firstHeight) {
+    newPage(doc);
+    for (const row of table.leadOnNewPage ?? []) doc.y += drawRow(doc, table, row, doc.y);
+  }
   for (const row of table.header ?? []) doc.y += drawRow(doc, table, row, doc.y);
 
   const queue = [...table.rows];
