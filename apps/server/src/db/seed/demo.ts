@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { THIRD_NATIONAL_ROUND, usccCheckChar } from '@fw/shared';
 import type { AppContext } from '../../context.js';
-import { registryEntries, rounds, users } from '../schema/index.js';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applications, files, organisations, registryEntries, rounds, users } from '../schema/index.js';
+import { sampleApplicationData } from './sampleApplication.js';
+import { makeDocx, makePdf } from '../../services/documents/sampleDocuments.js';
+import { submitApplication } from '../../commands/applications/submitApplication.js';
 import { hashPassword } from '../../services/passwords.js';
 import { COUNTRY_CODE } from './regions.js';
 
@@ -32,7 +38,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
   if (n > 0) return null;
   const now = ctx.now();
   const closes = new Date(now.getTime() + 40 * 86400_000);
-  await ctx.db.insert(rounds).values({
+  const [round] = await ctx.db.insert(rounds).values({
     code: 'N3',
     name: '第三批服务型制造示范遴选',
     year: now.getFullYear(),
@@ -41,19 +47,72 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     fillingOpensAt: new Date(now.getTime() - 7 * 86400_000),
     fillingClosesAt: closes,
     config: THIRD_NATIONAL_ROUND,
-  });
+  }).returning();
   await ctx.db.insert(registryEntries).values(DEMO_REGISTRY).onConflictDoNothing();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const applicants = ['13800000001', '13800000002'];
-  for (const mobile of applicants) {
-    await ctx.db.insert(users).values({ role: 'applicant', mobileEnc: ctx.personalData.protect(mobile), mobileIndex: ctx.personalData.blindIndex(mobile), passwordHash }).onConflictDoNothing();
-  }
+  const addApplicant = async (mobile: string) => {
+    const [u] = await ctx.db.insert(users).values({ role: 'applicant', mobileEnc: ctx.personalData.protect(mobile), mobileIndex: ctx.personalData.blindIndex(mobile), passwordHash }).returning();
+    return u!;
+  };
+  await addApplicant('13800000001');
+
+  // 13800000002: certified (苏州), with contact, a half-filled enterprise application.
+  const drafter = await addApplicant('13800000002');
+  const draftOrg = await certifyDemo(ctx, drafter.id, DEMO_REGISTRY[4]!, { name: '周敏', position: '战略发展部经理', mobile: '13900000002', email: 'zhoumin@example.cn' });
+  const full = sampleApplicationData('enterprise', { round: THIRD_NATIONAL_ROUND, subType: null });
+  await ctx.db.insert(applications).values({
+    roundId: round!.id,
+    organisationId: draftOrg.id,
+    category: 'enterprise',
+    regionCode: draftOrg.regionCode!,
+    data: { mainBusiness: full.mainBusiness, industry: full.industry, indicators: full.indicators },
+    version: 3,
+  });
+
+  // 13800000003: certified (深圳), submitted enterprise application with its files and a number.
+  const submitter = await addApplicant('13800000003');
+  const subOrg = await certifyDemo(ctx, submitter.id, DEMO_REGISTRY[0]!, { name: '陈晓', position: '总经理办公室主任', mobile: '13900000003', email: 'chenxiao@example.cn' });
+  const [app] = await ctx.db
+    .insert(applications)
+    .values({ roundId: round!.id, organisationId: subOrg.id, category: 'enterprise', regionCode: subOrg.regionCode!, data: full, version: 1 })
+    .returning();
+  await storeDemoFile(ctx, app!.id, 'narrative', '服务型制造示范企业说明材料.docx', 'docx', makeDocx('深圳智造装备股份有限公司服务型制造示范企业申报说明材料'));
+  await storeDemoFile(ctx, app!.id, 'supporting', '2020年度审计报告.pdf', 'pdf', await makePdf('Audit report 2020'));
+  const submitted = await submitApplication(ctx, { id: submitter.id, role: 'applicant', regionCode: null, ip: null }, app!.id, { idempotencyKey: 'demo-seed-submit' });
+
   const lines = [
     '演示数据已创建 / demo data created',
-    `  申报主体（新注册，未认证）: 13800000001 / ${DEMO_PASSWORD}`,
-    `  申报主体（新注册，未认证）: 13800000002 / ${DEMO_PASSWORD}`,
-    '  可认证的演示单位（工商库）: ' + DEMO_REGISTRY.map((r) => `${r.name} ${r.uscc}`).join('; '),
-    '  短信验证码发件箱: /dev/outbox',
+    `  申报主体（已注册，未认证）: 13800000001 / ${DEMO_PASSWORD}`,
+    `  申报主体（已认证，申报书填写中）: 13800000002 / ${DEMO_PASSWORD}`,
+    `  申报主体（已提交，申报编号 ${submitted.number}）: 13800000003 / ${DEMO_PASSWORD}`,
+    '  可认证的演示单位（工商库，输入名称后回车）: ' + DEMO_REGISTRY.slice(1, 4).map((r) => r.name).join('、') + '、' + DEMO_REGISTRY[5]!.name,
+    '  短信验证码发件箱: /outbox',
   ];
   return { banner: lines.join('\n') };
+}
+
+/** A certified organisation from a registry entry, with its contact person (personal data protected). */
+async function certifyDemo(ctx: AppContext, userId: string, reg: (typeof DEMO_REGISTRY)[number], contact: { name: string; position: string; mobile: string; email: string }) {
+  const [org] = await ctx.db
+    .insert(organisations)
+    .values({
+      userId,
+      entry: 'enterprise',
+      uscc: reg.uscc,
+      name: reg.name,
+      regionCode: reg.regionCode,
+      registry: { legalRepresentative: reg.legalRepresentative, registeredCapital: reg.registeredCapital, orgType: reg.orgType, address: reg.address, establishedOn: reg.establishedOn, businessStatus: reg.businessStatus },
+      certifiedAt: ctx.now(),
+      contact: { name: contact.name, position: contact.position, mobileEnc: ctx.personalData.protect(contact.mobile), emailEnc: ctx.personalData.protect(contact.email) },
+    })
+    .returning();
+  return org!;
+}
+
+/** Puts a file through the real FileStore, as a finished upload would be. */
+async function storeDemoFile(ctx: AppContext, applicationId: string, slot: string, name: string, kind: string, bytes: Buffer) {
+  const uploadId = crypto.randomUUID().replace(/-/g, '');
+  await fs.promises.writeFile(path.join(ctx.files.uploadDir, uploadId), bytes);
+  const storageKey = await ctx.files.adopt(uploadId);
+  await ctx.db.insert(files).values({ applicationId, slot, originalName: name, size: bytes.length, kind, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), storageKey, uploadStartedAt: ctx.now() });
 }

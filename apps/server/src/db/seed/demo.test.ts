@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTestServer, type TestServer } from '../../test/testServer.js';
+import { DEMO_PASSWORD, seedDemo } from './demo.js';
+
+describe('demo data', () => {
+  let t: TestServer;
+  beforeAll(async () => (t = await getTestServer()));
+  afterAll(() => t.close());
+
+  it('creates a round, accounts in three states and a submitted application once', async () => {
+    const first = await seedDemo(t.ctx);
+    expect(first?.banner).toMatch(/13800000003/);
+    expect(await seedDemo(t.ctx)).toBeNull();
+
+    const rounds = (await t.app.inject({ method: 'GET', url: '/api/rounds' })).json();
+    expect(rounds).toHaveLength(1);
+
+    const login = async (mobile: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: mobile, password: DEMO_PASSWORD } });
+      expect(res.statusCode).toBe(200);
+      return `fw_sid=${res.cookies.find((c) => c.name === 'fw_sid')!.value}`;
+    };
+    const fresh = await login('13800000001');
+    expect((await t.app.inject({ method: 'GET', url: '/api/organisation', headers: { cookie: fresh } })).json().organisation).toBeNull();
+
+    const drafting = await login('13800000002');
+    const [draft] = (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: drafting } })).json();
+    expect(draft.status).toBe('draft');
+
+    const done = await login('13800000003');
+    const [submitted] = (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: done } })).json();
+    expect(submitted.status).toBe('submitted');
+    expect(first!.banner).toContain(submitted.currentNumber);
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/applications/${submitted.id}/pdf`, headers: { cookie: done } });
+    expect(pdf.statusCode).toBe(200);
+  });
+});
