@@ -3,7 +3,7 @@ import type { Choice } from './checkbox.js';
 import { FONT } from './fonts.js';
 import { formatNumber, formatValue, labelWithUnit } from './format.js';
 import { fieldValue, isVisible, optionList, textFor, yearTableValues, type FormValues } from './formValues.js';
-import { COLOR, CONTENT_WIDTH } from './layout.js';
+import { COLOR, CONTENT_WIDTH, SIZE } from './layout.js';
 import { drawTable, text, type Cell, type CellContent, type Row, type Table } from './table.js';
 
 const LABEL_WIDTH = 92;
@@ -84,38 +84,39 @@ function yearTable(title: string, field: FieldSpec, values: FormValues): Table {
   return { widths, header: [head], repeatHeader: [titleRow(`${title}（续）`, widths.length), head], rows };
 }
 
-/** Column weights so free text gets more room than numbers and dates. */
-function columnWeight(column: FieldSpec): number {
-  if (column.type === 'textarea') return 3;
-  if (column.type === 'text' || column.type === 'select' || column.type === 'multiselect') return 2;
-  return 1.2;
+/**
+ * Column widths from what the columns hold: each wants its widest entry (capped), and the
+ * space is shared in proportion, so a short 级别 column does not squeeze a long name.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, headers: string[], cells: string[][], available: number): number[] {
+  const wanted = headers.map((header, i) => {
+    doc.font(FONT.bold).fontSize(SIZE.body);
+    let widest = doc.widthOfString(header);
+    doc.font(FONT.regular);
+    for (const line of cells) widest = Math.max(widest, doc.widthOfString(line[i] ?? ''));
+    return Math.min(Math.max(widest, 36), 260) + 12;
+  });
+  const total = wanted.reduce((a, b) => a + b, 0);
+  return wanted.map((w) => (w * available) / total);
 }
 
-function rowsTable(title: string, field: FieldSpec, values: FormValues): Table {
+function rowsTable(doc: PDFKit.PDFDocument, title: string, field: FieldSpec, values: FormValues): Table {
   const columns = field.columns ?? [];
   const indexWidth = 30;
-  const total = columns.reduce((n, c) => n + columnWeight(c), 0) || 1;
-  const widths = [indexWidth, ...columns.map((c) => ((CONTENT_WIDTH - indexWidth) * columnWeight(c)) / total)];
+  const value = fieldValue(values, field);
+  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  const texts = items.map((item) => columns.map((c) => formatValue(c, item?.[c.key])));
+  const headers = columns.map((c) => labelWithUnit(textFor(values, c.label), c.unit));
+  const widths = [indexWidth, ...columnWidths(doc, headers, texts, CONTENT_WIDTH - indexWidth)];
   const head: Row = {
     cells: [
       { content: text('序号', { font: FONT.bold, align: 'center' }), fill: COLOR.labelFill },
-      ...columns.map((c) => ({
-        content: text(labelWithUnit(textFor(values, c.label), c.unit), { font: FONT.bold }),
-        fill: COLOR.labelFill,
-      })),
+      ...headers.map((header) => ({ content: text(header, { font: FONT.bold }), fill: COLOR.labelFill })),
     ],
   };
   const caption = captionRow(textFor(values, field.label), widths.length);
-  const value = fieldValue(values, field);
-  const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
-  const rows: Row[] = items.map((item, i) => ({
-    cells: [
-      { content: text(String(i + 1), { align: 'center' }) },
-      ...columns.map((c) => {
-        const content = text(formatValue(c, item?.[c.key]));
-        return { content, continued: '' };
-      }),
-    ],
+  const rows: Row[] = texts.map((line, i) => ({
+    cells: [{ content: text(String(i + 1), { align: 'center' }) }, ...line.map((t) => ({ content: text(t), continued: '' }))],
   }));
   if (rows.length === 0) rows.push({ cells: [{ content: text('（无）', { align: 'center' }), span: widths.length }] });
   return {
@@ -148,7 +149,7 @@ export function drawSection(doc: PDFKit.PDFDocument, section: SectionSpec, value
     const value = fieldValue(values, field);
     if (field.type === 'yearTable' || field.type === 'rows') {
       flushKv();
-      tables.push(field.type === 'yearTable' ? yearTable(title, field, values) : rowsTable(title, field, values));
+      tables.push(field.type === 'yearTable' ? yearTable(title, field, values) : rowsTable(doc, title, field, values));
       continue;
     }
     if (field.type === 'declaration') {
