@@ -49,7 +49,10 @@ export function EditForm({ data, reload }: Props) {
   const [values, setValues] = useState<Values | null>(null);
   const [busy, setBusy] = useState<'save' | 'next' | 'reload' | null>(null);
 
-  const onSaved = useCallback((r: SaveResult) => setServer({ status: r.status, warnings: r.warnings, savedAt: r.savedAt }), []);
+  const onSaved = useCallback(
+    (r: SaveResult) => setServer((s) => ({ status: r.status, warnings: r.warnings ?? s.warnings, savedAt: r.savedAt })),
+    [],
+  );
   const autosave = useAutosave(app.id, app.version, onSaved);
   const editable = app.can.edit;
 

@@ -22,7 +22,8 @@ export interface SaveResult {
   version: number;
   savedAt: string;
   status: ApplicationView['status'];
-  warnings: ApplicationView['warnings'];
+  /** Not every server version sends them; the page then keeps its own (computed live). */
+  warnings?: ApplicationView['warnings'];
 }
 
 export interface MissingItem {

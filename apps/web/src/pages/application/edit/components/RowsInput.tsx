@@ -1,4 +1,4 @@
-import { Button, Col, Empty, Row } from 'antd';
+import { Button, Col, Row } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FieldSpec, FormContext } from '@fw/shared';
 import { FieldInput } from './FieldInput';
@@ -35,7 +35,7 @@ export function RowsInput({ field, value, ctx, onChange, onCommit, disabled }: P
 
   return (
     <div className="rows-input" data-testid={`field-${field.key}`}>
-      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无，点击下方按钮添加" /> : null}
+      {rows.length === 0 ? <div className="rows-input-empty">暂无，点击下方按钮添加</div> : null}
       {rows.map((row, i) => (
         <div className="rows-input-row" key={i} data-testid={`row-${field.key}-${i}`}>
           <div className="rows-input-row-head">
