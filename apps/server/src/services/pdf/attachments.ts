@@ -38,5 +38,8 @@ export function drawAttachments(doc: PDFKit.PDFDocument, files: AttachmentFile[]
     ],
   }));
   if (rows.length === 0) rows.push({ cells: [{ content: text('（未上传附件）', { align: 'center' }), span: WIDTHS.length }] });
-  drawTable(doc, { widths: WIDTHS, header: [head], repeatHeader: [head], rows });
+  const continued: Row = {
+    cells: [{ content: text('附件清单（续）', { font: FONT.bold }), span: WIDTHS.length, fill: COLOR.titleFill }],
+  };
+  drawTable(doc, { widths: WIDTHS, header: [head], repeatHeader: [continued, head], rows });
 }

@@ -29,8 +29,10 @@ function centered(doc: PDFKit.PDFDocument, value: string, y: number, font: strin
 
 /** 申报单位 ________ : the value sits on an underline; an empty value leaves the line to fill by hand. */
 function coverLine(doc: PDFKit.PDFDocument, label: string, value: string, y: number): number {
-  const size = 14;
-  doc.font(FONT.bold).fontSize(size).fillColor(COLOR.text);
+  // Long names shrink a little rather than run over three lines.
+  doc.font(FONT.regular).fontSize(14);
+  const size = doc.heightOfString(value || ' ', { width: LINE_VALUE_WIDTH }) > 2.5 * doc.currentLineHeight(true) ? 12 : 14;
+  doc.font(FONT.bold).fontSize(14).fillColor(COLOR.text);
   doc.text(label, LINE_LEFT, y, { width: LINE_LABEL_WIDTH, characterSpacing: label.length <= 4 ? 2 : 0 });
   doc.font(FONT.regular).fontSize(size);
   const vx = LINE_LEFT + LINE_LABEL_WIDTH;

@@ -1,8 +1,16 @@
 import type { FieldSpec } from '@fw/shared';
 
-/** 2024-03-05 → 2024年3月5日 (cover and date fields). */
+const CHINA_DATE = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+/** A moment as its date in China (the server may run in UTC): 2024年3月5日. */
 export function chineseDate(date: Date): string {
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+  const part = (type: string) => CHINA_DATE.formatToParts(date).find((p) => p.type === type)?.value;
+  return `${part('year')}年${part('month')}月${part('day')}日`;
 }
 
 /** Append the unit as the printed forms do: 注册资本（万元）, unless the label already names it. */

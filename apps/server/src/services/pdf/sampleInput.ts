@@ -129,7 +129,7 @@ export function sampleInput(): ApplicationBookInput {
     categoryTitle: '示范平台（共享制造类）',
     applicantName: ORG['org.name'],
     recommender: '广东省工业和信息化厅',
-    submittedAt: new Date(2024, 4, 20),
+    submittedAt: new Date('2024-05-20T10:30:00+08:00'),
     spec: SAMPLE_SPEC,
     data: {
       platformName: '智造云共享工厂服务平台',
