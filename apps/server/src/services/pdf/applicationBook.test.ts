@@ -19,6 +19,13 @@ import { SAMPLE_SHA256, sampleInput } from './sampleInput.js';
 
 const MB = 1024 * 1024;
 
+/** Words outside the header band, the content area and the footer band: text cut by a page break. */
+function misplacedWords(file: string) {
+  return words(file).filter(
+    (w) => !(w.yMax <= CONTENT_TOP - 10 || (w.yMin >= CONTENT_TOP - 1 && w.yMax <= CONTENT_BOTTOM + 1) || w.yMin >= CONTENT_BOTTOM + 15),
+  );
+}
+
 /** Text without the spaces and line breaks pdftotext inserts when cells wrap. */
 function squash(value: string): string {
   return value.replace(/\s+/g, '');
@@ -116,10 +123,7 @@ describe('renderApplicationBook (sample platform form)', () => {
   });
 
   it('keeps all body text inside the margins (no row runs into the footer)', () => {
-    const misplaced = words(file).filter(
-      (w) => !(w.yMax <= CONTENT_TOP - 10 || (w.yMin >= CONTENT_TOP - 1 && w.yMax <= CONTENT_BOTTOM + 1) || w.yMin >= CONTENT_BOTTOM + 15),
-    );
-    expect(misplaced).toEqual([]);
+    expect(misplacedWords(file)).toEqual([]);
   });
 
   it('draws the QR code of verifyUrl on the cover', () => {
@@ -154,6 +158,19 @@ describe('renderApplicationBook (blank parts to fill by hand)', () => {
     expect(all).toContain('（未上传附件）');
     expect(all).not.toMatch(/undefined|null|NaN/);
   });
+
+  it('carries a text longer than a page over several pages, every part inside the margins', async () => {
+    const input = sampleInput();
+    const paragraph = '平台累计服务中小制造企业，推动设备共享与产能对接，形成可复制的共享制造经验。';
+    const long = Array.from({ length: 150 }, (_, i) => `${i + 1}、${paragraph}`).join('');
+    const file = writeTemp(await renderApplicationBook({ ...input, data: { ...input.data, awards: long } }));
+    const pages = pageTexts(file);
+    expect(pages.length).toBeGreaterThan(6);
+    expect(misplacedWords(file)).toEqual([]);
+    const all = squash(pages.join(''));
+    expect(all).toContain(`150、${paragraph}`);
+    expect(all.split('申报平台已获得的市级、区级奖励及示范称号（续）').length - 1).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('renderApplicationBook (real form specs, fully filled)', () => {
@@ -175,6 +192,7 @@ describe('renderApplicationBook (real form specs, fully filled)', () => {
     }
     expect(all).not.toMatch(/\{[a-zA-Z]+\}/);
     expect(all).toContain(SAMPLE_ORG['org.name']);
+    expect(misplacedWords(file)).toEqual([]);
   });
 
   it('renders the enterprise form filled to every maximum under 1 MB and well under 300 ms after warm-up', async () => {
