@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { eligibilityWarnings, formSpecFor, nextStatus, type ApplicationStatus, type ApplicationView, type Category, type FileView } from '@fw/shared';
 import type { AppContext } from '../context.js';
 import type { LoadedApplication } from '../db/queries/applications.js';
-import { liveFiles } from '../db/queries/files.js';
+import { listFiles } from '../db/queries/files.js';
 import { files as filesTable, submissions } from '../db/schema/index.js';
 import { applicantMay } from '../policies/application.js';
 
@@ -17,7 +17,7 @@ export async function presentApplication(ctx: AppContext, loaded: LoadedApplicat
   const { application: a, organisation, round } = loaded;
   const now = ctx.now();
   const [fileRows, subs] = await Promise.all([
-    liveFiles(ctx.db, a.id),
+    listFiles(ctx.db, a.id),
     ctx.db.select().from(submissions).where(eq(submissions.applicationId, a.id)).orderBy(asc(submissions.submittedAt)),
   ]);
   const spec = formSpecFor(a.category as Category);

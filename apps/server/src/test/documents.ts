@@ -1,17 +1,5 @@
-import PDFDocument from 'pdfkit';
-
-/** A real PDF made by pdfkit (Latin text: the built-in fonts have no Chinese glyphs). */
-export function makePdf(text = 'Test document'): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4' });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.text(text);
-    doc.end();
-  });
-}
+// Real .docx and .pdf documents come from the shared generator; these are the hostile or odd ones.
+export { makeDocx, makePdf } from '../services/documents/sampleDocuments.js';
 
 /** The first bytes of a PNG image (signature + IHDR), enough for content sniffing. */
 export function makePng(): Buffer {

@@ -12,7 +12,7 @@ import type { Actor, AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { applications, numberCounters, submissions } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
-import { liveFiles } from '../../db/queries/files.js';
+import { listFiles } from '../../db/queries/files.js';
 import { assertApplicantMay } from '../../policies/application.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
@@ -35,7 +35,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor, id: strin
 
   const { application, organisation, round } = loaded;
   const now = ctx.now();
-  const fileRows = await liveFiles(ctx.db, id);
+  const fileRows = await listFiles(ctx.db, id);
   // Grace after the deadline only for an upload that was already running when the deadline came.
   const graceStartedAt = fileRows
     .filter((f) => f.createdAt > round.fillingClosesAt)

@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../context.js';
-import { files } from '../../db/schema/index.js';
+import { files, submissions } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
 import { assertApplicantMay } from '../../policies/application.js';
 import { notFound } from '../../errors.js';
@@ -15,7 +15,8 @@ export interface DeleteFileOptions {
 
 /**
  * Deletes a file while the application may be edited: the row is kept (deletedAt) for the audit
- * trail, the bytes are removed once the transaction has committed.
+ * trail. The bytes are removed once the transaction has committed, unless a submission lists the
+ * file: what was submitted (and printed, and numbered) must stay readable for the authorities.
  */
 export async function deleteFile(ctx: AppContext, o: DeleteFileOptions): Promise<void> {
   const loaded = await loadApplicationFor(ctx.db, o.actor, o.applicationId);
@@ -38,7 +39,12 @@ export async function deleteFile(ctx: AppContext, o: DeleteFileOptions): Promise
       detail: { fileId: row.id, slot: row.slot, name: row.originalName, sha256: row.sha256, statusBefore: before.status },
       ip: o.actor.ip,
     });
-    return row;
+    const [submitted] = await tx
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(and(eq(submissions.applicationId, before.id), sql`${submissions.snapshot}->'files' @> ${JSON.stringify([{ id: row.id }])}::jsonb`))
+      .limit(1);
+    return { row, keepBytes: !!submitted };
   });
-  await ctx.files.remove(removed.storageKey);
+  if (!removed.keepBytes) await ctx.files.remove(removed.row.storageKey);
 }

@@ -12,7 +12,7 @@ import { BROCHURE_TAKEN, WRONG_TYPE_FOR_SLOT } from './checkUploadStart.js';
 import { lockAndMarkFilesChanged } from './markApplicationChanged.js';
 import { sha256Of } from './sha256File.js';
 import { assertUploadMayContinue } from './uploadWindow.js';
-import type { FileRow } from './readFiles.js';
+import type { FileRow } from '../../db/queries/files.js';
 
 export interface FinishUploadOptions {
   actor: Actor;

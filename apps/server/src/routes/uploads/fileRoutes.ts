@@ -5,11 +5,11 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { actorOf, requireRole } from '../../plugins/session.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
-import { findFile, listFiles } from '../../commands/uploads/readFiles.js';
+import { findFile, listFiles } from '../../db/queries/files.js';
 import { deleteFile } from '../../commands/uploads/deleteFile.js';
 import { contentTypeOf } from '../../services/files/fileType.js';
 import { attachmentDisposition } from './contentDisposition.js';
-import { presentFile } from './presentFile.js';
+import { presentFile } from '../../presenters/application.js';
 
 const errorBody = z.object({ code: z.string(), message: z.string() });
 const applicationParams = z.object({ id: z.uuid() });

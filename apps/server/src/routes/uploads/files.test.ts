@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { FileView } from '@fw/shared';
 import { getTestServer, type TestServer } from '../../test/testServer.js';
-import { makeApplicant, makeApplication, makeRound } from '../../test/factories.js';
-import { makeDocx } from '../../test/zip.js';
-import { makePdf } from '../../test/documents.js';
+import { makeApplicant, makeApplication, makeCompleteApplication, makeRound } from '../../test/factories.js';
+import { makeDocx, makePdf } from '../../test/documents.js';
 import { listenLocal, tusUpload } from '../../test/tusClient.js';
 import { applications, auditEvents, files } from '../../db/schema/index.js';
 
@@ -94,6 +93,17 @@ describe('application files', () => {
     expect(again.statusCode).toBe(404);
     const download = await t.app.inject({ method: 'GET', url: `/api/applications/${application.id}/files/${f.id}/download`, headers: { cookie } });
     expect(download.statusCode).toBe(404);
+  });
+
+  it('keeps the bytes of a deleted file that a submission lists, so the submitted version stays readable', async () => {
+    const { application, cookie } = await makeCompleteApplication(t.ctx);
+    const submitted = await t.app.inject({ method: 'POST', url: `/api/applications/${application.id}/submit`, headers: { cookie }, payload: { idempotencyKey: 'keep-bytes-submit' } });
+    expect(submitted.statusCode).toBe(200);
+    const [f] = (await t.app.inject({ method: 'GET', url: `/api/applications/${application.id}/files`, headers: { cookie } })).json() as FileView[];
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/applications/${application.id}/files/${f!.id}`, headers: { cookie } })).statusCode).toBe(204);
+    const [row] = await t.ctx.db.select().from(files).where(eq(files.id, f!.id));
+    expect(row!.deletedAt).toBeInstanceOf(Date);
+    expect(await t.ctx.files.size(row!.storageKey)).toBe(f!.size);
   });
 
   it('lets the brochure slot take a new file once the old one is deleted', async () => {

@@ -7,7 +7,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { AcceptedUpload } from '../../commands/uploads/checkUploadStart.js';
 import { finishUpload } from '../../commands/uploads/finishUpload.js';
-import { presentFile } from './presentFile.js';
+import { presentFile } from '../../presenters/application.js';
 
 /** What the Fastify route learnt about a tus request before handing it over (session, checked metadata). */
 export interface TusCall {

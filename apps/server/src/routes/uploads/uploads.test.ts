@@ -5,8 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { MB } from '@fw/shared';
 import { getTestServer, type TestServer } from '../../test/testServer.js';
 import { makeApplication, makeApplicant, makeRound } from '../../test/factories.js';
-import { makeDocx } from '../../test/zip.js';
-import { makeCfb, makeExe, makePdf, makePng } from '../../test/documents.js';
+import { makeCfb, makeDocx, makeExe, makePdf, makePng } from '../../test/documents.js';
 import { listenLocal, startTusUpload, tusUpload } from '../../test/tusClient.js';
 import { applications, auditEvents, files } from '../../db/schema/index.js';
 

@@ -1,6 +1,9 @@
 import { FONT } from './fonts.js';
 import { COLOR, CONTENT_LEFT, CONTENT_WIDTH, SIZE, ensureSpace } from './layout.js';
 
+/** Below this y the page already has content, so a heading needs its gap. */
+const CONTENT_TOP_SLACK = 80;
+
 /**
  * A heading above a table; `keepWith` is the room the following content needs on the same page
  * so a heading never ends a page alone.
@@ -19,6 +22,3 @@ export function drawHeading(
   doc.fillColor(COLOR.text).text(title, CONTENT_LEFT, doc.y, { width: CONTENT_WIDTH, align: opts.align ?? 'left' });
   doc.y += 6;
 }
-
-/** Below this y the page already has content, so a heading needs its gap. */
-const CONTENT_TOP_SLACK = 80;
