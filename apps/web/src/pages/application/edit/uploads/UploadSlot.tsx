@@ -37,8 +37,10 @@ export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, o
 
   const refreshInterrupted = async () => {
     const found = await findInterrupted(applicationId, slot.key);
-    const withOffsets = await Promise.all(found.map(async (u) => ({ ...u, sent: u.uploadUrl ? await uploadedBytes(u.uploadUrl) : null })));
-    setInterrupted(withOffsets);
+    const checked = await Promise.all(found.map(async (u) => ({ ...u, sent: u.uploadUrl ? await uploadedBytes(u.uploadUrl) : null })));
+    // Records of uploads the server no longer has cannot be continued: forget them quietly.
+    await Promise.all(checked.filter((u) => u.sent === 'gone').map((u) => forgetInterrupted(u.key)));
+    setInterrupted(checked.flatMap((u) => (u.sent === 'gone' ? [] : [{ ...u, sent: u.sent }])));
   };
 
   useEffect(() => {

@@ -28,6 +28,27 @@ export function lastUploadStartedAt(applicationId: string): string | undefined {
   }
 }
 
+/** The header carries the stored file as URI-encoded JSON (header values must be ASCII). */
+export function parseUploadResult(header: string): FileView | null {
+  for (const text of [header, safeDecode(header)]) {
+    try {
+      const v = JSON.parse(text) as Partial<FileView>;
+      if (v && typeof v.id === 'string' && typeof v.name === 'string') return v as FileView;
+    } catch {
+      // try the other form
+    }
+  }
+  return null;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function errorMessage(err: Error): { message: string; fatal: boolean } {
   const res = err instanceof DetailedError ? err.originalResponse : null;
   const status = res?.getStatus() ?? 0;
@@ -62,11 +83,7 @@ export function startUpload(applicationId: string, slot: SlotKey, file: File, h:
     onAfterResponse: (_req, res) => {
       const header = res.getHeader('Upload-Result');
       if (header) {
-        try {
-          result = JSON.parse(header) as FileView;
-        } catch {
-          result = null;
-        }
+        result = parseUploadResult(header);
       }
     },
     onSuccess: () => {
@@ -76,7 +93,13 @@ export function startUpload(applicationId: string, slot: SlotKey, file: File, h:
     onError: (err) => {
       const { message, fatal } = errorMessage(err);
       // A refused file is forgotten so a later choice of the same name starts afresh.
-      if (fatal) void upload.abort(true).catch(() => undefined);
+      if (fatal) {
+        const url = upload.url;
+        void upload
+          .abort(true)
+          .catch(() => undefined)
+          .finally(() => forgetByUrl(url));
+      }
       h.onError(message, fatal);
     },
   });
@@ -132,10 +155,25 @@ export async function forgetInterrupted(key: string): Promise<void> {
   }
 }
 
-/** How far an interrupted upload got (tus HEAD → Upload-Offset); null when the server forgot it. */
-export async function uploadedBytes(uploadUrl: string): Promise<number | null> {
+/** Drops the resume record of an upload the server refused (terminate may fail on a removed upload). */
+async function forgetByUrl(url: string | null): Promise<void> {
+  if (!url) return;
+  try {
+    const all = await defaultOptions.urlStorage.findAllUploads();
+    await Promise.all(all.filter((p) => p.uploadUrl === url).map((p) => defaultOptions.urlStorage.removeUpload(p.urlStorageKey)));
+  } catch {
+    // nothing stored
+  }
+}
+
+/**
+ * How far an interrupted upload got (tus HEAD → Upload-Offset); 'gone' when the server no longer
+ * has it (finished elsewhere, refused or expired), null when it cannot be asked now.
+ */
+export async function uploadedBytes(uploadUrl: string): Promise<number | 'gone' | null> {
   try {
     const res = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' }, credentials: 'same-origin' });
+    if (res.status === 404 || res.status === 410) return 'gone';
     if (!res.ok) return null;
     const off = Number(res.headers.get('Upload-Offset'));
     return Number.isFinite(off) ? off : null;
