@@ -60,6 +60,7 @@ export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: str
     recommender: await recommenderFor(ctx, application.regionCode),
     submittedAt: current.submittedAt,
     spec,
+    context: ctxForm,
     data: snap.data,
     resolveFrom: (from) => byFrom.get(from) ?? '',
     indicatorYears: round.config.indicatorYears,
