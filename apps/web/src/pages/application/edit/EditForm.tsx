@@ -59,6 +59,7 @@ export function EditForm({ data, reload }: Props) {
   // Server data with this device's unsent values on top; again whenever the page reloads the application.
   useEffect(() => {
     if (autosave.overlay === null) return;
+    autosave.adoptVersion(app.version);
     setValues({ ...app.data, ...autosave.overlayNow() });
     setServer({ status: app.status, warnings: app.warnings, savedAt: app.updatedAt });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -185,6 +186,7 @@ export function EditForm({ data, reload }: Props) {
       />
       <WarningsAlert warnings={warnings} />
 
+      {!wide ? <SectionNav items={navItems} horizontal /> : null}
       <Row gutter={24}>
         {wide ? (
           <Col md={6} lg={5}>

@@ -202,3 +202,17 @@ describe('SaveQueue.drain', () => {
     expect(server.received.at(-1)!.changes).toEqual({ a: 1, b: 2 });
   });
 });
+
+describe('SaveQueue.adoptVersion', () => {
+  it('builds on a reloaded version only when nothing is pending', async () => {
+    const store = new MemoryStore();
+    const server = scriptedServer([]);
+    const { q, last } = makeQueue(store, server.send);
+    await q.open(4);
+    q.adoptVersion(6);
+    expect(last().version).toBe(6);
+    q.set('a', 1, 'bad');
+    q.adoptVersion(9);
+    expect(last().version).toBe(6);
+  });
+});

@@ -181,6 +181,18 @@ export class SaveQueue {
     return this.state();
   }
 
+  /**
+   * The page reloaded the application (e.g. after a category change, which the server counts as a
+   * change too): when nothing is pending, later saves build on that version.
+   */
+  adoptVersion(serverVersion: number): void {
+    if (this.sending || this.inflight || Object.keys(this.changes).length > 0) return;
+    if (serverVersion > this.version) {
+      this.version = serverVersion;
+      this.emit();
+    }
+  }
+
   /** After login again or when the window regains focus: try again what was stopped by 401. */
   resume(): void {
     if (this.phase === 'unauthenticated' || this.phase === 'retrying') {

@@ -45,6 +45,7 @@ export interface Autosave {
   flush: () => Promise<void>;
   /** The values not yet acknowledged, right now. */
   overlayNow: () => Record<string, unknown>;
+  adoptVersion: (version: number) => void;
   /** Sends everything and waits for the answers (before 下一步). */
   drain: () => Promise<QueueState>;
   resume: () => void;
@@ -97,6 +98,7 @@ export function useAutosave(applicationId: string | undefined, serverVersion: nu
   const flush = useCallback(async () => {
     await queueRef.current?.flush();
   }, []);
+  const adoptVersion = useCallback((v: number) => queueRef.current?.adoptVersion(v), []);
   const overlayNow = useCallback(() => queueRef.current?.overlay() ?? {}, []);
   const drain = useCallback(async () => (queueRef.current ? queueRef.current.drain() : INITIAL), []);
   const resume = useCallback(() => queueRef.current?.resume(), []);
@@ -105,5 +107,5 @@ export function useAutosave(applicationId: string | undefined, serverVersion: nu
   }, []);
   const dismissLeftover = useCallback((key?: string) => queueRef.current?.dismissLeftover(key), []);
 
-  return { state, overlay, overlayNow, change, flush, drain, resume, acceptServer, dismissLeftover };
+  return { state, overlay, overlayNow, adoptVersion, change, flush, drain, resume, acceptServer, dismissLeftover };
 }

@@ -78,6 +78,7 @@ export function CategorySwitch({ applicationId, category, subType, round, before
       >
         <p>当前类别：{categoryTitle(category, subType)}。首次提交后将不能再更改类别。已填写的内容会保留，表单将按新类别显示。</p>
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <div className="category-choice-label">申报类别</div>
           <Radio.Group
             value={cat}
             onChange={(e) => {
@@ -88,6 +89,7 @@ export function CategorySwitch({ applicationId, category, subType, round, before
             options={choicesFor(category, round).map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
             data-testid="category-choice"
           />
+          {subTypes.length > 0 ? <div className="category-choice-label">类型（二选一）</div> : null}
           {subTypes.length > 0 ? (
             <Radio.Group
               value={sub}

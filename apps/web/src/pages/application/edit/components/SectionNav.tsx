@@ -2,14 +2,19 @@ import { Anchor } from 'antd';
 
 interface Props {
   items: Array<{ key: string; title: string; errors: number }>;
+  /** Phones: a sticky strip of sections above the form instead of a column beside it. */
+  horizontal?: boolean;
 }
 
-/** The list of sections beside the form (wide screens); jumps and follows the scroll position. */
-export function SectionNav({ items }: Props) {
+/** The list of sections; jumps to a section and follows the scroll position. */
+export function SectionNav({ items, horizontal }: Props) {
   return (
     <Anchor
-      offsetTop={72}
-      targetOffset={80}
+      className={horizontal ? 'edit-nav-strip' : undefined}
+      direction={horizontal ? 'horizontal' : 'vertical'}
+      offsetTop={horizontal ? 56 : 72}
+      targetOffset={horizontal ? 110 : 80}
+      replace
       items={items.map((s) => ({
         key: s.key,
         href: `#section-${s.key}`,
