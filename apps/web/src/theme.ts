@@ -12,13 +12,17 @@ export const theme: ThemeConfig = {
     colorWarning: '#d97706',
     colorError: '#c62828',
     colorBgLayout: '#f2f4f7',
+    colorInfoBg: '#eef4fb',
+    colorSuccessBg: '#eff8f2',
+    colorSuccessBorder: '#b9dfc6',
+    colorInfoBorder: '#c9d9ee',
     borderRadius: 4,
     fontSize: 14,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { headerBg: HEADER_BG, headerHeight: 56, headerPadding: '0 16px', footerBg: 'transparent' },
+    Layout: { headerBg: HEADER_BG, headerHeight: 56, headerPadding: '0', footerBg: 'transparent' },
     Card: { headerFontSize: 16 },
   },
 };

@@ -5,6 +5,8 @@ import * as authApi from './api';
 export interface AuthState {
   /** The logged-in user; null when logged out; undefined while the first check runs. */
   user: Me | null | undefined;
+  /** True after the user pressed 退出: guarded pages then go to a plain /login, without ?next=. */
+  loggedOut: boolean;
   setUser: (user: Me | null) => void;
   login: (body: LoginBody) => Promise<Me>;
   logout: () => Promise<void>;
@@ -14,14 +16,19 @@ export interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [user, setUserState] = useState<Me | null | undefined>(undefined);
+  const [loggedOut, setLoggedOut] = useState(false);
+  const setUser = useCallback((u: Me | null) => {
+    setUserState(u);
+    if (u) setLoggedOut(false);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
-      setUser(await authApi.fetchMe());
+      setUserState(await authApi.fetchMe());
     } catch {
       // Server unreachable: treat as logged out; the pages say what failed when they load.
-      setUser(null);
+      setUserState(null);
     }
   }, []);
 
@@ -33,17 +40,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const me = await authApi.login(body);
     setUser(me);
     return me;
-  }, []);
+  }, [setUser]);
 
   const logout = useCallback(async () => {
     try {
       await authApi.logout();
     } finally {
-      setUser(null);
+      setLoggedOut(true);
+      setUserState(null);
     }
   }, []);
 
-  const value = useMemo<AuthState>(() => ({ user, setUser, login, logout, refresh }), [user, login, logout, refresh]);
+  const value = useMemo<AuthState>(
+    () => ({ user, loggedOut, setUser, login, logout, refresh }),
+    [user, loggedOut, setUser, login, logout, refresh],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

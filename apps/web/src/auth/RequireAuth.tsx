@@ -6,9 +6,9 @@ import { loginPathFor } from './paths';
 
 /** Shows its children only to a logged-in user; others go to the login page and come back after. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
+  const { user, loggedOut } = useAuth();
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
-  if (!user) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  if (!user) return <Navigate to={loggedOut ? '/login' : loginPathFor(location.pathname + location.search)} replace />;
   return <>{children}</>;
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { Alert, Card } from 'antd';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
@@ -7,10 +8,13 @@ import { register } from './api';
 export function RegisterPage() {
   const { user, setUser } = useAuth();
   const navigate = useNavigate();
-  if (user) return <Navigate to="/" replace />;
+  // Set on success, so the redirect for already logged-in visitors does not override the way to /entry.
+  const registered = useRef(false);
+  if (user && !registered.current) return <Navigate to="/" replace />;
 
   const submit = async (v: SmsPasswordValues) => {
     const me = await register(v);
+    registered.current = true;
     setUser(me);
     navigate('/entry', { replace: true });
   };

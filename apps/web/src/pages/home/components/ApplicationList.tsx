@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { APPLICATION_STATUS_LABELS, categoryTitle, type ApplicationStatus } from '@fw/shared';
@@ -18,46 +18,38 @@ export function ApplicationList({ items, loading, onStart }: { items: Applicatio
         </Button>
       }
     >
-      <List
-        loading={loading}
-        dataSource={items}
-        locale={{ emptyText: <Empty description="还没有申报，点击“开始新的申报”" /> }}
-        renderItem={(a) => (
-          <List.Item
-            data-testid="application-row"
-            actions={[
-              <Link key="edit" to={`/applications/${a.id}/edit`}>
-                {a.status === 'submitted' ? '查看/修改' : '继续填报'}
-              </Link>,
-              a.currentNumber ? (
-                <Link key="done" to={`/applications/${a.id}/complete`}>
-                  提交结果
+      <Spin spinning={loading}>
+        {items.length === 0 && !loading && <Empty description="还没有申报，点击“开始新的申报”" />}
+        {items.map((a) => (
+          <div key={a.id} className="application-row" data-testid="application-row">
+            <div className="application-row-main">
+              <Space wrap size={8}>
+                <Typography.Text strong>{categoryTitle(a.category, a.subType)}</Typography.Text>
+                <Tag color={STATUS_COLORS[a.status]}>{APPLICATION_STATUS_LABELS[a.status]}</Tag>
+              </Space>
+              <div className="application-row-meta">
+                <span>{a.roundName}</span>
+                {a.currentNumber && (
+                  <span>
+                    申报编号 <Typography.Text code>{a.currentNumber}</Typography.Text>
+                  </span>
+                )}
+                <span>更新于 {dayjs(a.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
+              </div>
+            </div>
+            <Space className="application-row-actions" wrap>
+              {a.currentNumber && (
+                <Link to={`/applications/${a.id}/complete`}>
+                  <Button>提交结果</Button>
                 </Link>
-              ) : null,
-            ].filter((x) => x !== null)}
-          >
-            <List.Item.Meta
-              title={
-                <Space wrap size={8}>
-                  <span>{categoryTitle(a.category, a.subType)}</span>
-                  <Tag color={STATUS_COLORS[a.status]}>{APPLICATION_STATUS_LABELS[a.status]}</Tag>
-                </Space>
-              }
-              description={
-                <Space wrap size={[16, 4]}>
-                  <span>{a.roundName}</span>
-                  {a.currentNumber && (
-                    <span>
-                      申报编号 <Typography.Text code>{a.currentNumber}</Typography.Text>
-                    </span>
-                  )}
-                  <span>更新于 {dayjs(a.updatedAt).format('YYYY-MM-DD HH:mm')}</span>
-                </Space>
-              }
-            />
-          </List.Item>
-        )}
-      />
+              )}
+              <Link to={`/applications/${a.id}/edit`}>
+                <Button type={a.status === 'submitted' ? 'default' : 'primary'}>{a.status === 'submitted' ? '查看/修改' : '继续填报'}</Button>
+              </Link>
+            </Space>
+          </div>
+        ))}
+      </Spin>
     </Card>
   );
 }

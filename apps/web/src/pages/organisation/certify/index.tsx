@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions } from 'antd';
 import dayjs from 'dayjs';
 import { Navigate, useNavigate } from 'react-router';
+import { useNarrow } from '../../../components/useNarrow';
 import { useRequest } from '../../../api/useRequest';
 import { PageLoading } from '../../../components/PageLoading';
 import { fetchOrganisation } from '../api';
@@ -12,6 +13,7 @@ import { registryItems } from './components/fields';
 /** Step 2: certify the organisation (enterprise: from the registry; city: region + USCC). */
 export function CertifyPage() {
   const navigate = useNavigate();
+  const narrow = useNarrow();
   const { data: org, loading, error } = useRequest((signal) => fetchOrganisation(signal), []);
   if (loading && org === undefined) return <PageLoading />;
   if (error) return <Alert type="error" showIcon title={error.message} />;
@@ -27,13 +29,13 @@ export function CertifyPage() {
           <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`已于 ${dayjs(org.certifiedAt).format('YYYY-MM-DD HH:mm')} 完成认证，所属地信息不能再更改。`} />
           <Descriptions
             bordered
-            size="middle"
             column={{ xs: 1, sm: 1, md: 2 }}
+            size={narrow ? 'small' : 'middle'}
             items={
               org.entry === 'enterprise' && org.registry
                 ? registryItems({ ...org.registry, name: org.name, uscc: org.uscc, regionName: org.regionName })
                 : [
-                    { key: 'name', label: '单位名称', children: org.name ?? '—', span: 2 },
+                    { key: 'name', label: '单位名称', children: org.name ?? '—', span: 'filled' },
                     { key: 'uscc', label: '统一社会信用代码', children: org.uscc ?? '—' },
                     { key: 'region', label: '所属地区', children: org.regionName ?? '—' },
                   ]

@@ -15,6 +15,7 @@ export function OnboardingSteps({ current, done = false }: { current: number; do
         responsive={false}
         type={narrow ? 'dot' : 'default'}
         titlePlacement={narrow ? 'vertical' : 'horizontal'}
+        styles={narrow ? { itemTitle: { fontSize: 12 } } : undefined}
         items={ONBOARDING_STEPS.map((title) => ({ title }))}
       />
     </Card>

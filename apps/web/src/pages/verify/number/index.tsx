@@ -32,7 +32,7 @@ export function VerifyPage() {
   return (
     <Card>
       <Result
-        icon={<span style={{ color: view.color }}>{view.icon}</span>}
+        icon={<span style={{ color: view.color, fontSize: 72, lineHeight: 1 }}>{view.icon}</span>}
         title={
           <span style={{ color: view.color, fontSize: 28, fontWeight: 600 }} data-testid="verify-verdict">
             {view.title}

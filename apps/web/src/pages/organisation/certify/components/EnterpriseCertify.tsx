@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Typography } from 'antd';
 import type { RegistryRecord } from '@fw/shared';
+import { useNarrow } from '../../../../components/useNarrow';
 import { isApiError } from '../../../../api/client';
 import { certify, lookupRegistry } from '../api';
 import { REGION_LOCK_NOTICE, registryItems } from './fields';
 
 /** Enterprise certification: look the unit up in the business registry, check the data, confirm. */
 export function EnterpriseCertify({ onCertified }: { onCertified: () => void }) {
+  const narrow = useNarrow();
   const [record, setRecord] = useState<RegistryRecord>();
   const [problem, setProblem] = useState<string>();
   const [searching, setSearching] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  const [submitProblem, setSubmitProblem] = useState<string>();
 
   const search = async (raw: string) => {
     const q = raw.trim();
@@ -21,6 +24,7 @@ export function EnterpriseCertify({ onCertified }: { onCertified: () => void }) 
     }
     setSearching(true);
     setRecord(undefined);
+    setSubmitProblem(undefined);
     try {
       setRecord(await lookupRegistry(q));
     } catch (e) {
@@ -33,11 +37,13 @@ export function EnterpriseCertify({ onCertified }: { onCertified: () => void }) 
   const submit = async () => {
     if (!record) return;
     setSubmitting(true);
+    setSubmitProblem(undefined);
     try {
       await certify({ entry: 'enterprise', uscc: record.uscc });
       onCertified();
-    } catch {
-      // Shown by the central handler.
+    } catch (e) {
+      // Also kept next to the button: the toast fades, and the reason (e.g. taken by another account) matters.
+      setSubmitProblem(isApiError(e) ? e.message : '认证失败，请稍后再试');
     } finally {
       setSubmitting(false);
     }
@@ -64,11 +70,12 @@ export function EnterpriseCertify({ onCertified }: { onCertified: () => void }) 
           <Descriptions
             title="工商登记信息"
             bordered
-            size="middle"
             column={{ xs: 1, sm: 1, md: 2 }}
+            size={narrow ? 'small' : 'middle'}
             items={registryItems(record)}
           />
           <Alert type="warning" showIcon title={REGION_LOCK_NOTICE} style={{ margin: '16px 0' }} />
+          {submitProblem && <Alert type="error" showIcon title={submitProblem} style={{ marginBottom: 16 }} data-testid="certify-problem" />}
           <div style={{ textAlign: 'right' }}>
             <Button type="primary" size="large" loading={submitting} onClick={() => void submit()}>
               确认并提交认证
