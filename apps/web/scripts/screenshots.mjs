@@ -138,6 +138,8 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
     await page.locator('.ant-cascader').click();
     await page.getByRole('menuitemcheckbox', { name: '广东省' }).click().catch(() => page.getByText('广东省', { exact: true }).click());
     await page.waitForTimeout(600);
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: /^深圳市$/ }).click();
+    await page.waitForTimeout(600);
     await shot(page, `${vp}-16-city-cascader`);
     await page.keyboard.press('Escape');
 

@@ -48,7 +48,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** Reads an error response into an ApiError (exported for tests). */
+export async function toApiError(res: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await res.json();

@@ -34,7 +34,7 @@ export function VerifyPage() {
       <Result
         icon={<span style={{ color: view.color, fontSize: 72, lineHeight: 1 }}>{view.icon}</span>}
         title={
-          <span style={{ color: view.color, fontSize: 28, fontWeight: 600 }} data-testid="verify-verdict">
+          <span className="verify-verdict" style={{ color: view.color }} data-testid="verify-verdict">
             {view.title}
           </span>
         }

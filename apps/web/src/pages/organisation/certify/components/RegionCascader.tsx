@@ -51,6 +51,7 @@ export function RegionCascader({ value, onChange }: RegionCascaderProps) {
       size="large"
       style={{ width: '100%' }}
       showSearch={false}
+      classNames={{ popup: { root: 'region-cascader-popup' } }}
     />
   );
 }
