@@ -87,7 +87,8 @@ export function useAutosave(applicationId: string | undefined, serverVersion: nu
       window.removeEventListener('online', retry);
       window.removeEventListener('focus', retry);
       document.removeEventListener('visibilitychange', onHide);
-      void q.flush().finally(() => q.close());
+      // Leaving the page (e.g. the header link) right after typing: finish sending, then stop.
+      void q.drain(8000).finally(() => q.close());
       if (queueRef.current === q) queueRef.current = null;
     };
     // The queue lives as long as the page shows this application; later versions come from its acks.
