@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Button, Layout } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiErrorHandler } from '../api/ApiErrorHandler';
 import { useAuth } from '../auth/AuthContext';
 import { PageLoading } from '../components/PageLoading';
@@ -12,6 +12,7 @@ export const PLATFORM_NAME = '服务型制造示范遴选申报平台';
 export function AppLayout() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   const onLogout = async () => {
     await logout();
@@ -36,7 +37,7 @@ export function AppLayout() {
                 退出
               </Button>
             </span>
-          ) : user === null ? (
+          ) : user === null && pathname !== '/login' ? (
             <span className="app-user">
               <Link to="/login" style={{ color: '#fff' }}>
                 登录

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginBody } from '@fw/shared';
+import { AuthShell } from '../components/AuthShell';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
 import { safeNext } from '../../../auth/paths';
@@ -35,7 +36,7 @@ export function LoginPage() {
   };
 
   return (
-    <Card className="auth-card" title="用户登录">
+    <AuthShell title="用户登录">
       <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void finish(v)}>
         <Form.Item name="login" label="手机号或账号" rules={[zodRule(loginBody.shape.login)]}>
           <Input prefix={<UserOutlined />} placeholder="请输入手机号或账号" autoComplete="username" autoFocus />
@@ -53,6 +54,6 @@ export function LoginPage() {
         <Link to="/register">没有账号？立即注册</Link>
         <Link to="/reset-password">忘记密码</Link>
       </div>
-    </Card>
+    </AuthShell>
   );
 }

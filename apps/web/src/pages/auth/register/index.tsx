@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { Alert, Card } from 'antd';
+import { Alert } from 'antd';
+import { AuthShell } from '../components/AuthShell';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
 import { SmsPasswordForm, type SmsPasswordValues } from '../components/SmsPasswordForm';
@@ -20,12 +21,12 @@ export function RegisterPage() {
   };
 
   return (
-    <Card className="auth-card" title="注册申报账号">
+    <AuthShell title="注册申报账号">
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title="同一个手机号只能注册一个账号，请使用申报联系人常用的手机号。" />
       <SmsPasswordForm purpose="register" passwordLabel="密码" submitText="注册" onSubmit={submit} />
       <div className="auth-links">
         <Link to="/login">已有账号？去登录</Link>
       </div>
-    </Card>
+    </AuthShell>
   );
 }

@@ -1,4 +1,5 @@
-import { App, Card } from 'antd';
+import { App } from 'antd';
+import { AuthShell } from '../components/AuthShell';
 import { Link, useNavigate } from 'react-router';
 import { SmsPasswordForm, type SmsPasswordValues } from '../components/SmsPasswordForm';
 import { resetPassword } from './api';
@@ -14,11 +15,11 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <Card className="auth-card" title="找回密码">
+    <AuthShell title="找回密码">
       <SmsPasswordForm purpose="reset" passwordLabel="新密码" submitText="重置密码" onSubmit={submit} />
       <div className="auth-links">
         <Link to="/login">返回登录</Link>
       </div>
-    </Card>
+    </AuthShell>
   );
 }
