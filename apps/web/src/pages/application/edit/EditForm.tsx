@@ -48,6 +48,7 @@ export function EditForm({ data, reload }: Props) {
   });
   const [values, setValues] = useState<Values | null>(null);
   const [busy, setBusy] = useState<'save' | 'next' | 'reload' | null>(null);
+  const [uploading, setUploading] = useState(0);
 
   const onSaved = useCallback(
     (r: SaveResult) => setServer((s) => ({ status: r.status, warnings: r.warnings ?? s.warnings, savedAt: r.savedAt })),
@@ -113,7 +114,10 @@ export function EditForm({ data, reload }: Props) {
     const s = await autosave.drain();
     setBusy(null);
     if (s.pendingCount === 0 && s.phase === 'idle') {
-      if (kind === 'next') navigate(`/applications/${app.id}/confirm`);
+      if (kind === 'next' && uploading > 0) {
+        message.warning(`还有${uploading}个文件正在上传，请等待上传完成后再进入下一步`);
+        document.getElementById('section-uploads')?.scrollIntoView({ behavior: 'smooth' });
+      } else if (kind === 'next') navigate(`/applications/${app.id}/confirm`);
       else message.success('已保存');
       return;
     }
@@ -222,7 +226,13 @@ export function EditForm({ data, reload }: Props) {
             ))}
           </Form>
           <Card id="section-uploads" title="上传材料" className="edit-section" data-testid="section-uploads">
-            <UploadsSection applicationId={app.id} initialFiles={app.files} disabled={!editable} onFilesChanged={onFilesChanged} />
+            <UploadsSection
+              applicationId={app.id}
+              initialFiles={app.files}
+              disabled={!editable}
+              onFilesChanged={onFilesChanged}
+              onActiveChange={setUploading}
+            />
           </Card>
         </Col>
       </Row>

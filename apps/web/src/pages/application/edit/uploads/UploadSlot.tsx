@@ -25,10 +25,12 @@ interface Props {
   disabled?: boolean;
   onUploaded: (file: FileView) => void;
   onDeleted: (fileId: string) => void;
+  /** How many uploads of this slot are under way (the page holds 下一步 until they finish). */
+  onActiveChange?: (slot: string, active: number) => void;
 }
 
 /** One upload slot: rules, chosen files with progress, interrupted uploads to continue, stored files. */
-export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, onDeleted }: Props) {
+export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, onDeleted, onActiveChange }: Props) {
   const { message } = App.useApp();
   const inputRef = useRef<HTMLInputElement>(null);
   const [tasks, setTasks] = useState<Task[]>([]);
@@ -47,6 +49,9 @@ export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, o
     void refreshInterrupted();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [applicationId, slot.key]);
+
+  const active = tasks.filter((t) => t.state !== 'error' || !t.fatal).length;
+  useEffect(() => onActiveChange?.(slot.key, active), [active, slot.key, onActiveChange]);
 
   const patch = (id: string, p: Partial<Task>) => setTasks((ts) => ts.map((t) => (t.id === id ? { ...t, ...p } : t)));
   const full = slot.single && (files.length > 0 || tasks.length > 0);
@@ -192,7 +197,7 @@ export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, o
       })}
 
       {files.length === 0 && tasks.length === 0 ? <div className="upload-empty">尚未上传</div> : null}
-      {files.map((f) => (
+      {files.map((f, i) => (
         <div className="upload-row" key={f.id} data-testid={`file-${slot.key}`}>
           <div className="upload-row-name">
             <a href={applicationApi.fileUrl(applicationId, f.id)} download={f.name}>
@@ -200,6 +205,7 @@ export function UploadSlot({ applicationId, slot, files, disabled, onUploaded, o
             </a>
             <div className="upload-row-meta">
               {formatBytes(f.size)} · SHA-256 <span title={f.sha256} className="mono">{shortHash(f.sha256)}</span> · {formatDateTime(f.createdAt)}
+              {files.findIndex((g) => g.sha256 === f.sha256) < i ? <Tag color="orange" style={{ marginLeft: 6 }}>与上方文件内容相同</Tag> : null}
             </div>
           </div>
           <Space>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { UPLOAD_SLOTS, type FileView } from '@fw/shared';
 import { applicationApi } from '../../shared/api';
 import { UploadSlot } from './UploadSlot';
@@ -9,14 +9,23 @@ interface Props {
   disabled?: boolean;
   /** Uploading or deleting a file changes the application (e.g. submitted → modified). */
   onFilesChanged?: (files: FileView[]) => void;
+  /** Number of uploads under way across the slots. */
+  onActiveChange?: (active: number) => void;
 }
 
 /** The three upload slots of an application (文字说明材料, 随附材料, 企业宣传册). */
-export function UploadsSection({ applicationId, initialFiles, disabled, onFilesChanged }: Props) {
+export function UploadsSection({ applicationId, initialFiles, disabled, onFilesChanged, onActiveChange }: Props) {
   const [files, setFiles] = useState<FileView[]>(initialFiles);
 
   const changedRef = useRef(onFilesChanged);
   changedRef.current = onFilesChanged;
+  const activeRef = useRef(onActiveChange);
+  activeRef.current = onActiveChange;
+  const perSlot = useRef<Record<string, number>>({});
+  const slotActive = useCallback((slot: string, n: number) => {
+    perSlot.current = { ...perSlot.current, [slot]: n };
+    activeRef.current?.(Object.values(perSlot.current).reduce((a, b) => a + b, 0));
+  }, []);
 
   useEffect(() => setFiles(initialFiles), [initialFiles]);
 
@@ -47,6 +56,7 @@ export function UploadsSection({ applicationId, initialFiles, disabled, onFilesC
             refresh();
           }}
           onDeleted={(id) => update((prev) => prev.filter((f) => f.id !== id))}
+          onActiveChange={slotActive}
         />
       ))}
     </div>
