@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { THIRD_NATIONAL_ROUND, isValidApplicationNumber } from '@fw/shared';
 import { startServer, type RunningServer } from '../support/server.js';
@@ -41,6 +41,13 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
   it('walks the whole journey in Chromium', async () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // Errors in the page surface in the test output.
+    page.on('pageerror', (err) => console.error('[page error]', err.message));
+    page.on('console', (m) => m.type() === 'error' && console.error('[console]', m.text()));
+    onTestFailed(async () => {
+      await screenshot(page, 'failure').catch(() => undefined);
+    });
     const outbox = await context.newPage();
     const mobile = `139${String(Date.now()).slice(-8)}`;
 
@@ -49,11 +56,11 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     await page.getByLabel('手机号').fill(mobile);
     await page.getByRole('button', { name: /获取验证码/ }).click();
     const code = await codeFromOutbox(outbox, mobile);
-    await page.getByLabel('短信验证码').fill(code);
-    await page.getByLabel(/^(设置)?密码$/).fill(PASSWORD);
-    await page.getByLabel('确认密码').fill(PASSWORD);
+    await page.getByPlaceholder('6位数字验证码').fill(code);
+    await page.getByPlaceholder('请设置密码').fill(PASSWORD);
+    await page.getByPlaceholder('请再次输入密码').fill(PASSWORD);
     await screenshot(page, '01-register');
-    await page.getByRole('button', { name: /注\s*册/ }).click();
+    await page.locator('form button[type=submit]').click();
 
     // 2. Entry, certification from the registry (name + Enter), contact person.
     await page.getByTestId('entry-enterprise').click();
@@ -82,7 +89,7 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     // 4. Fill the whole enterprise form through the UI.
     const ctx = { round: THIRD_NATIONAL_ROUND, subType: null };
     const data = sampleApplicationData('enterprise', ctx, 7);
-    await fillApplicationForm(page, 'enterprise', data, ctx);
+    expect(await fillApplicationForm(page, 'enterprise', data, ctx)).toBeGreaterThan(15);
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 30_000 }).toMatch(/已保存/);
 
     // 5. Upload a real .docx and a real .pdf.
@@ -90,8 +97,8 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     const pdf = path.join(tmp, '审计报告.pdf');
     fs.writeFileSync(docx, makeDocx('广州云链供应链管理有限公司 服务型制造示范企业说明材料'));
     fs.writeFileSync(pdf, await makePdf('Audit report'));
-    await page.getByTestId('upload-narrative').locator('input[type=file]').setInputFiles(docx);
-    await page.getByTestId('upload-supporting').locator('input[type=file]').setInputFiles(pdf);
+    await page.getByTestId('upload-narrative').setInputFiles(docx);
+    await page.getByTestId('upload-supporting').setInputFiles(pdf);
     await page.getByTestId('file-narrative').getByText('企业说明材料.docx').waitFor({ timeout: 30_000 });
     await page.getByTestId('file-supporting').getByText('审计报告.pdf').waitFor({ timeout: 30_000 });
     await screenshot(page, '03-edit');
@@ -118,5 +125,5 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     await page.goto(`/verify/${number}`);
     await expect.poll(() => page.getByTestId('verify-verdict').innerText()).toMatch(/有效/);
     await context.close();
-  });
+  }, 420_000);
 });

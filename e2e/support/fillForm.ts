@@ -71,9 +71,14 @@ async function fillField(page: Page, f: FieldSpec, value: unknown, testId: strin
  * choosing from dropdowns, ticking declarations, and filling the three-year table cell by cell.
  */
 export async function fillApplicationForm(page: Page, category: Category, data: Record<string, unknown>, ctx: FormContext) {
+  // The form renders once the application has loaded; only then can a missing field mean "hidden".
+  await page.getByTestId('save-status').waitFor();
+  let filled = 0;
   for (const f of allFields(formSpecFor(category))) {
     if (isReadOnly(f) || data[f.key] === undefined) continue;
     if ((await page.getByTestId(`field-${f.key}`).count()) === 0) continue; // hidden by showIf
     await fillField(page, f, data[f.key], `field-${f.key}`, ctx);
+    filled++;
   }
+  return filled;
 }
