@@ -23,6 +23,7 @@ run typecheck npm run typecheck --silent
 vit shared packages/shared
 vit server-pglite apps/server
 vit server-postgres apps/server "TEST_DATABASE_URL=$PG_URL"
+vit web apps/web
 run web-build npm run build -w apps/web --silent
 vit e2e e2e
 

@@ -9,6 +9,7 @@ export * from './rules/uscc.js';
 export * from './rules/mobile.js';
 export * from './rules/password.js';
 export * from './rules/applicationNumber.js';
+export * from './rules/regions.js';
 export * from './workflow/application.js';
 export * from './schemas/auth.js';
 export * from './schemas/organisation.js';

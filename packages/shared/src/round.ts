@@ -27,6 +27,14 @@ export const roundConfigSchema = z.object({
   /** Grace after the deadline, in minutes, for a submit whose upload began before it. */
   submitGraceMinutes: z.number().int().min(0).default(15),
   quotas: z.array(quotaSchema),
+  /**
+   * The authority levels that review and recommend, lowest first: the lowest sees its region's
+   * applicants; each higher level sees what the level below recommended (plus applicants registered
+   * directly at its own region code). National round: provinces recommend to the ministry.
+   */
+  reviewLevels: z.array(z.enum(['district', 'city', 'province', 'ministry'])).min(1).default(['city', 'province', 'ministry']),
+  /** Regions holding a title that raises their quota (Guangdong: national demonstration cities). */
+  titledRegions: z.array(z.string().regex(/^\d{6}$/)).default([]),
   /** Narrative length limits (characters). */
   narrativeMaxChars: z.record(z.string(), z.number()).optional(),
 });
@@ -52,4 +60,11 @@ export const THIRD_NATIONAL_ROUND: RoundConfig = {
     { category: 'city', subType: 'general', max: 1 },
   ],
   narrativeMaxChars: { enterprise: 5000, platform: 5000, project: 5000, city: 10000, district: 10000 },
+  reviewLevels: ['city', 'province', 'ministry'],
+  titledRegions: [],
 };
+
+/** The review levels of a round (rounds stored before the setting existed use the national default). */
+export function reviewLevelsOf(config: Pick<RoundConfig, 'reviewLevels'> | { reviewLevels?: RoundConfig['reviewLevels'] }): RoundConfig['reviewLevels'] {
+  return config.reviewLevels?.length ? config.reviewLevels : ['city', 'province', 'ministry'];
+}

@@ -3,7 +3,7 @@ import { eligibilityWarnings, formSpecFor, nextStatus, type ApplicationStatus, t
 import type { AppContext } from '../context.js';
 import type { LoadedApplication } from '../db/queries/applications.js';
 import { listFiles } from '../db/queries/files.js';
-import { files as filesTable, submissions } from '../db/schema/index.js';
+import { files as filesTable, reviews, submissions } from '../db/schema/index.js';
 import { applicantMay } from '../policies/application.js';
 
 type FileRow = typeof filesTable.$inferSelect;
@@ -16,9 +16,10 @@ export function presentFile(f: FileRow): FileView {
 export async function presentApplication(ctx: AppContext, loaded: LoadedApplication): Promise<ApplicationView> {
   const { application: a, organisation, round } = loaded;
   const now = ctx.now();
-  const [fileRows, subs] = await Promise.all([
+  const [fileRows, subs, checks] = await Promise.all([
     listFiles(ctx.db, a.id),
     ctx.db.select().from(submissions).where(eq(submissions.applicationId, a.id)).orderBy(asc(submissions.submittedAt)),
+    ctx.db.select().from(reviews).where(eq(reviews.applicationId, a.id)).orderBy(asc(reviews.updatedAt)),
   ]);
   const spec = formSpecFor(a.category as Category);
   const warnings = eligibilityWarnings(spec, a.data, {
@@ -42,6 +43,10 @@ export async function presentApplication(ctx: AppContext, loaded: LoadedApplicat
     files: fileRows.map(presentFile),
     submissions: subs.map((s) => ({ number: s.number, status: s.status, submittedAt: s.submittedAt.toISOString() })),
     warnings,
+    round: { id: round.id, code: round.code, name: round.name, fillingClosesAt: round.fillingClosesAt.toISOString(), config: round.config },
+    closed: loaded.closed,
+    reopening: loaded.reopening ? { reason: loaded.reopening.reason, expiresAt: loaded.reopening.expiresAt.toISOString(), scope: loaded.reopening.scope } : null,
+    checks: checks.map((c) => ({ level: c.level, status: c.checkStatus as 'pending' | 'passed' | 'returned', reason: c.checkReason, at: c.checkedAt?.toISOString() ?? null })),
     can: {
       edit: applicantMay(loaded, 'save', now).ok,
       submit: applicantMay(loaded, 'submit', now).ok && status !== 'submitted' && !!nextStatus(status, 'submit'),

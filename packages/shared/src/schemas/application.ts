@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../categories.js';
 import { APPLICATION_STATUSES } from '../workflow/application.js';
+import { roundConfigSchema } from '../round.js';
 
 export const startApplicationBody = z.object({
   roundId: z.string().uuid(),
@@ -49,6 +50,14 @@ export const applicationView = z.object({
   files: z.array(fileView),
   submissions: z.array(submissionView),
   warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+  /** The round the application belongs to (its settings drive the form). */
+  round: z.object({ id: z.string(), code: z.string(), name: z.string(), fillingClosesAt: z.string(), config: roundConfigSchema }),
+  /** The region's authority closed applications (申报截止). */
+  closed: z.boolean(),
+  /** A reopening in force: what the authority opened, why, and until when. */
+  reopening: z.object({ reason: z.string(), expiresAt: z.string(), scope: z.object({ whole: z.boolean(), sections: z.array(z.string()), slots: z.array(z.string()) }) }).nullable(),
+  /** Completeness checks of the authorities (形式审查): a returned one carries its reason. */
+  checks: z.array(z.object({ level: z.string(), status: z.enum(['pending', 'passed', 'returned']), reason: z.string().nullable(), at: z.string().nullable() })),
   /** What the applicant may do now (the UI shows buttons from this). */
   can: z.object({ edit: z.boolean(), submit: z.boolean(), changeCategory: z.boolean() }),
 });

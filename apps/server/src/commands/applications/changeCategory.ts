@@ -10,7 +10,7 @@ import { assertCategoryAllowed } from './startApplication.js';
 
 /** Changes category/sub-type; only before the first submit (the category is locked after it). */
 export async function changeCategory(ctx: AppContext, actor: Actor, id: string, opts: { category: Category; subType?: string | null }) {
-  const loaded = await loadApplicationFor(ctx.db, actor, id);
+  const loaded = await loadApplicationFor(ctx, actor, id);
   assertApplicantMay(loaded, 'save', ctx.now());
   const { application, organisation, round } = loaded;
   const [{ n } = { n: 0 }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(submissions).where(eq(submissions.applicationId, id));

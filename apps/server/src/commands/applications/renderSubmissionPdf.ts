@@ -32,7 +32,7 @@ async function recommenderFor(ctx: AppContext, regionCode: string): Promise<stri
 
 /** Renders the PDF application book of the current submission, exactly as it was submitted. */
 export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: string) {
-  const { round, application } = await loadApplicationFor(ctx.db, actor, id);
+  const { round, application } = await loadApplicationFor(ctx, actor, id);
   const [current] = await ctx.db.select().from(submissions).where(and(eq(submissions.applicationId, application.id), eq(submissions.status, 'current'))).limit(1);
   if (!current) throw new AppError('STATUS_CONFLICT', '申报书尚未提交，提交后才能导出PDF');
   const snap = current.snapshot as unknown as SubmissionSnapshot;

@@ -20,12 +20,12 @@ export interface SaveResult {
  * never silently overwrite each other. `null` clears a field.
  */
 export async function saveFields(ctx: AppContext, actor: Actor, id: string, body: SaveFieldsBody): Promise<SaveResult> {
-  const loaded = await loadApplicationFor(ctx.db, actor, id);
+  const loaded = await loadApplicationFor(ctx, actor, id);
   const replay = await findSave(ctx, id, body.saveId);
   if (replay) return { ...replay, status: loaded.application.status as ApplicationStatus };
 
   const now = ctx.now();
-  assertApplicantMay(loaded, 'save', now);
+  assertApplicantMay(loaded, 'save', now, { fields: Object.keys(body.changes) });
   const { application, round } = loaded;
   const spec = formSpecFor(application.category as Category);
   const checked = validateChanges(spec, body.changes, { round: round.config, subType: application.subType });

@@ -29,7 +29,7 @@ export interface SubmitResult {
  * answers with the number already issued.
  */
 export async function submitApplication(ctx: AppContext, actor: Actor, id: string, opts: { idempotencyKey: string }): Promise<SubmitResult> {
-  const loaded = await loadApplicationFor(ctx.db, actor, id);
+  const loaded = await loadApplicationFor(ctx, actor, id);
   const earlier = await findByKey(ctx, id, opts.idempotencyKey);
   if (earlier) return earlier;
 
@@ -44,7 +44,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor, id: strin
   if (application.status === 'submitted' && application.currentNumber) {
     return { number: application.currentNumber, submittedAt: application.submittedAt ?? now };
   }
-  assertApplicantMay(loaded, 'submit', now, graceStartedAt);
+  assertApplicantMay(loaded, 'submit', now, { graceStartedAt });
 
   const spec = formSpecFor(application.category as Category);
   const missing: MissingItem[] = missingForSubmit(spec, application.data, { round: round.config, subType: application.subType });

@@ -51,8 +51,8 @@ export async function checkUploadStart(ctx: AppContext, actor: Actor, req: Uploa
   }
   if (!Number.isSafeInteger(req.size) || req.size <= 0) throw new AppError('VALIDATION', '不能上传空文件');
 
-  const loaded = await loadApplicationFor(ctx.db, actor, req.applicationId);
-  assertApplicantMay(loaded, 'upload', ctx.now());
+  const loaded = await loadApplicationFor(ctx, actor, req.applicationId);
+  assertApplicantMay(loaded, 'upload', ctx.now(), { slot: slot.key });
   if (slot.single) {
     const taken = await ctx.db
       .select({ id: files.id })

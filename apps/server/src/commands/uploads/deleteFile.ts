@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor, AppContext } from '../../context.js';
 import { files, submissions } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
+import { findFile } from '../../db/queries/files.js';
 import { assertApplicantMay } from '../../policies/application.js';
 import { notFound } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
@@ -19,8 +20,9 @@ export interface DeleteFileOptions {
  * file: what was submitted (and printed, and numbered) must stay readable for the authorities.
  */
 export async function deleteFile(ctx: AppContext, o: DeleteFileOptions): Promise<void> {
-  const loaded = await loadApplicationFor(ctx.db, o.actor, o.applicationId);
-  assertApplicantMay(loaded, 'upload', ctx.now());
+  const loaded = await loadApplicationFor(ctx, o.actor, o.applicationId);
+  const target = await findFile(ctx.db, loaded.application.id, o.fileId);
+  assertApplicantMay(loaded, 'upload', ctx.now(), { slot: target.slot });
   const removed = await ctx.db.transaction(async (tx) => {
     const now = ctx.now();
     const { before } = await lockAndMarkFilesChanged(tx, loaded.application.id, now);

@@ -35,7 +35,7 @@ export const CONTENT_MISMATCH = '文件内容与扩展名不符';
  * before the bytes were adopted; after that, this function removes them itself.
  */
 export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Promise<FileRow> {
-  const loaded = await loadApplicationFor(ctx.db, o.actor, o.applicationId);
+  const loaded = await loadApplicationFor(ctx, o.actor, o.applicationId);
   assertUploadMayContinue(loaded, o.startedAt, ctx.now());
   const slot = slotSpec(o.slot);
   const kind = kindOfName(o.filename);

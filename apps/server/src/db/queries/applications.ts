@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../../context.js';
-import type { DbOrTx } from '../client.js';
+import type { Actor, AppContext } from '../../context.js';
+import { activeReopening, isRegionClosed } from './closures.js';
 import { applications, organisations, rounds } from '../schema/index.js';
 import { notFound } from '../../errors.js';
 
@@ -9,7 +9,8 @@ import { notFound } from '../../errors.js';
  * missing and foreign ids both answer 404, so ids of others cannot be probed.
  * (Authorities' region scoping joins here with their issue.)
  */
-export async function loadApplicationFor(db: DbOrTx, actor: Actor, id: string) {
+export async function loadApplicationFor(ctx: Pick<AppContext, 'db' | 'now'>, actor: Actor, id: string) {
+  const db = ctx.db;
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('申报书');
   const rows = await db
     .select({ application: applications, organisation: organisations, round: rounds })
@@ -20,6 +21,11 @@ export async function loadApplicationFor(db: DbOrTx, actor: Actor, id: string) {
     .limit(1);
   const row = rows[0];
   if (!row || actor.role !== 'applicant') throw notFound('申报书');
-  return row;
+  // Whether the region's authority has closed applications, and what a reopening lets through.
+  const [closed, reopening] = await Promise.all([
+    isRegionClosed(db, row.round.id, row.application.regionCode),
+    activeReopening(db, row.application.id, ctx.now()),
+  ]);
+  return { ...row, closed, reopening };
 }
 export type LoadedApplication = Awaited<ReturnType<typeof loadApplicationFor>>;

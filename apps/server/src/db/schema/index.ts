@@ -5,3 +5,4 @@ export * from './organisations.js';
 export * from './rounds.js';
 export * from './applications.js';
 export * from './audit.js';
+export * from './review.js';

@@ -1,4 +1,4 @@
-import { pgTable, text, varchar, timestamp, integer, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, varchar, timestamp, integer, uuid, boolean, jsonb, uniqueIndex, index } from 'drizzle-orm/pg-core';
 
 /**
  * Every person who logs in: applicants, authorities, experts, administrators.
@@ -20,6 +20,14 @@ export const users = pgTable(
     /** Authorities: the GB/T 2260 code of the region they manage ('000000' = whole country). */
     regionCode: varchar('region_code', { length: 6 }),
     displayName: text('display_name'),
+    /** Authorities: ministry | province | city | district (from the region code). */
+    level: varchar('level', { length: 16 }),
+    /** Issued accounts must bind a contact person and change the password on first login. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    /** Contact person of an issued account; mobile inside is encrypted (personalData.protect). */
+    contact: jsonb('contact').$type<{ name: string; mobileEnc: string; phone?: string } | null>(),
+    /** The account that issued this one (the level above), for the audit trail. */
+    issuedBy: uuid('issued_by'),
     failedLogins: integer('failed_logins').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),

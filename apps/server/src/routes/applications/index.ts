@@ -39,11 +39,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   app.post('/applications', { schema: { tags: ['applications'], summary: '开始填报（每批次每单位一份）', body: startApplicationBody, response: { 200: applicationView, 400: errorBody, 409: errorBody } } }, async (req) => {
     const actor = actorOf(req);
     const created = await startApplication(ctx, actor, req.body);
-    return presentApplication(ctx, await loadApplicationFor(ctx.db, actor, created.id));
+    return presentApplication(ctx, await loadApplicationFor(ctx, actor, created.id));
   });
 
   app.get('/applications/:id', { schema: { tags: ['applications'], summary: '申报书详情', params: idParams, response: { 200: applicationView, 404: errorBody } } }, async (req) => {
-    return presentApplication(ctx, await loadApplicationFor(ctx.db, actorOf(req), req.params.id));
+    return presentApplication(ctx, await loadApplicationFor(ctx, actorOf(req), req.params.id));
   });
 
   app.patch('/applications/:id/fields', {
@@ -65,7 +65,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   }, async (req) => {
     const actor = actorOf(req);
     await changeCategory(ctx, actor, req.params.id, req.body);
-    return presentApplication(ctx, await loadApplicationFor(ctx.db, actor, req.params.id));
+    return presentApplication(ctx, await loadApplicationFor(ctx, actor, req.params.id));
   });
 
   app.post('/applications/:id/submit', {

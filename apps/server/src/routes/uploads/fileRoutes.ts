@@ -22,7 +22,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     preHandler: requireRole(),
     schema: { tags: ['uploads'], summary: '申报书的附件列表', params: applicationParams, response: { 200: z.array(fileView), 404: errorBody } },
   }, async (req) => {
-    const loaded = await loadApplicationFor(ctx.db, actorOf(req), req.params.id);
+    const loaded = await loadApplicationFor(ctx, actorOf(req), req.params.id);
     return (await listFiles(ctx.db, loaded.application.id)).map(presentFile);
   });
 
@@ -35,7 +35,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       response: { 200: z.unknown().describe('文件内容（Content-Disposition: attachment）'), 404: errorBody },
     },
   }, async (req, reply) => {
-    const loaded = await loadApplicationFor(ctx.db, actorOf(req), req.params.id);
+    const loaded = await loadApplicationFor(ctx, actorOf(req), req.params.id);
     const file = await findFile(ctx.db, loaded.application.id, req.params.fileId);
     const size = await ctx.files.size(file.storageKey).catch(() => null);
     if (size === null) throw new AppError('NOT_FOUND', '文件内容不存在，请重新上传');

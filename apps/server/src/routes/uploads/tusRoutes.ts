@@ -88,7 +88,7 @@ export const tusRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const meta = await tus.findOwnUpload(req.params.uploadId, actor);
       if (!meta) throw notFound('上传');
       if (req.method === 'PATCH') {
-        const loaded = await loadApplicationFor(ctx.db, actor, meta.applicationId);
+        const loaded = await loadApplicationFor(ctx, actor, meta.applicationId);
         assertUploadMayContinue(loaded, new Date(meta.startedAt), ctx.now());
       }
       await handOver(req, reply, { actor });
