@@ -23,5 +23,7 @@ export interface Actor {
   id: string;
   role: 'applicant' | 'authority' | 'expert' | 'admin';
   regionCode: string | null;
+  /** Authorities: their level (district | city | province | ministry). */
+  level?: 'district' | 'city' | 'province' | 'ministry' | null;
   ip: string | null;
 }

@@ -19,7 +19,7 @@ export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     const found = await findSessionUser(ctx.db, token, ctx.now());
     if (found) {
       const u = found.user;
-      req.actor = { id: u.id, role: u.role as Actor['role'], regionCode: u.regionCode, ip: req.ip };
+      req.actor = { id: u.id, role: u.role as Actor['role'], regionCode: u.regionCode, level: u.level as Actor['level'], ip: req.ip };
     }
   });
 });

@@ -1,4 +1,5 @@
-import { THIRD_NATIONAL_ROUND, type Category, type RoundConfig } from '@fw/shared';
+import { THIRD_NATIONAL_ROUND, levelOf, type Category, type RoundConfig } from '@fw/shared';
+import { submitApplication } from '../commands/applications/submitApplication.js';
 import type { AppContext } from '../context.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -120,4 +121,29 @@ export async function makeCompleteApplication(ctx: AppContext, opts: { category?
   await makeFile(ctx, made.application.id, { slot: 'narrative', name: '文字说明材料.docx', kind: 'docx' });
   await makeFile(ctx, made.application.id, { slot: 'supporting', name: '审计报告.pdf' });
   return { ...made, data, round };
+}
+
+/** An authority account of a region (level from the code), logged in. */
+export async function makeAuthority(ctx: AppContext, regionCode: string, opts: { displayName?: string; passwordHash?: string } = {}) {
+  const [user] = await ctx.db
+    .insert(users)
+    .values({
+      role: 'authority',
+      username: `gov${regionCode}_${next()}`,
+      regionCode,
+      level: levelOf(regionCode),
+      displayName: opts.displayName ?? `${regionCode}主管部门`,
+      passwordHash: opts.passwordHash ?? 'x',
+    })
+    .returning();
+  const token = await createSession(ctx.db, user!.id, 24 * 365, ctx.now());
+  return { user: user!, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** A complete application, submitted through the real command (so it has a number and a snapshot). */
+export async function makeSubmittedApplication(ctx: AppContext, opts: { category?: Category; subType?: string | null; roundId?: string; regionCode?: string } = {}) {
+  const made = await makeCompleteApplication(ctx, opts);
+  const actor = { id: made.applicant.user.id, role: 'applicant' as const, regionCode: null, ip: null };
+  const { number } = await submitApplication(ctx, actor, made.application.id, { idempotencyKey: `factory-${made.application.id}` });
+  return { ...made, number };
 }
