@@ -24,6 +24,8 @@ import { applicationRoutes } from './routes/applications/index.js';
 import { uploadRoutes } from './routes/uploads/index.js';
 import { verifyRoutes } from './routes/verify/index.js';
 import { devRoutes } from './routes/dev/index.js';
+import { authorityRoutes } from './routes/authority/index.js';
+import { accountRoutes } from './routes/accounts/index.js';
 
 export type App = FastifyInstance;
 
@@ -80,6 +82,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       await api.register(applicationRoutes, { ctx });
       await api.register(uploadRoutes, { ctx });
       await api.register(verifyRoutes, { ctx });
+      await api.register(authorityRoutes, { ctx, prefix: '/authority' });
+      await api.register(accountRoutes, { ctx });
       if (ctx.env.devOutbox) await api.register(devRoutes, { ctx });
     },
     { prefix: '/api' },

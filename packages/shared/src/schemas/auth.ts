@@ -34,5 +34,10 @@ export const meResponse = z.object({
   mobileMasked: z.string().nullable(),
   displayName: z.string().nullable(),
   regionCode: z.string().nullable(),
+  /** Authorities: district | city | province | ministry. */
+  level: z.enum(['district', 'city', 'province', 'ministry']).nullable(),
+  regionName: z.string().nullable(),
+  /** Issued accounts: bind a contact person and change the password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type Me = z.infer<typeof meResponse>;
