@@ -26,6 +26,9 @@ export const DEMO_REGISTRY = [
   { uscc: demoUscc('210200', 'MA0Y6T5R4'), name: '大连重工检测认证服务有限公司', legalRepresentative: '刘强', registeredCapital: '8000万元人民币', orgType: '有限责任公司', address: '大连市甘井子区新水泥路1号', regionCode: '210211', establishedOn: '2011-11-11' },
   { uscc: demoUscc('320500', 'MA1N2B3W5'), name: '苏州全生命周期装备服务有限公司', legalRepresentative: '陈静', registeredCapital: '6000万元人民币', orgType: '有限责任公司', address: '苏州市工业园区星湖街328号', regionCode: '320571', establishedOn: '2012-06-18' },
   { uscc: demoUscc('330100', 'MA2C4X6Y8'), name: '杭州定制家居制造有限公司', legalRepresentative: '赵磊', registeredCapital: '2000万元人民币', orgType: '有限责任公司', address: '杭州市余杭区文一西路998号', regionCode: '330110', establishedOn: '2016-02-29' },
+  { uscc: demoUscc('440300', 'MA5F1G2H3'), name: '深圳福田精密仪器有限公司', legalRepresentative: '黄磊', registeredCapital: '3000万元人民币', orgType: '有限责任公司', address: '深圳市福田区深南大道6008号', regionCode: '440304', establishedOn: '2010-04-12' },
+  { uscc: demoUscc('440300', 'MA5K4L5M6'), name: '深圳宝安共享智造平台有限公司', legalRepresentative: '郑洁', registeredCapital: '5000万元人民币', orgType: '有限责任公司', address: '深圳市宝安区新安街道宝安大道4018号', regionCode: '440306', establishedOn: '2017-08-08' },
+  { uscc: demoUscc('440300', 'MA5N7P8Q9'), name: '深圳南山工业设计服务有限公司', legalRepresentative: '吴昊', registeredCapital: '1500万元人民币', orgType: '有限责任公司', address: '深圳市南山区粤海街道科苑路15号', regionCode: '440305', establishedOn: '2014-03-03' },
 ].map((r) => ({ ...r, businessStatus: '存续' }));
 
 export interface DemoResult {
@@ -80,11 +83,32 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
   await storeDemoFile(ctx, app!.id, 'supporting', '2020年度审计报告.pdf', 'pdf', await makePdf('Audit report 2020'));
   const submitted = await submitApplication(ctx, { id: submitter.id, role: 'applicant', regionCode: null, ip: null }, app!.id, { idempotencyKey: 'demo-seed-submit' });
 
+  // Three more submitted Shenzhen applications, so the district, city and province authorities have work.
+  const more: [string, number, 'enterprise' | 'platform', string | null, string][] = [
+    ['13800000004', 6, 'enterprise', null, '黄晓明'],
+    ['13800000005', 7, 'platform', 'shared', '郑小洁'],
+    ['13800000006', 8, 'enterprise', null, '吴小昊'],
+  ];
+  const moreNumbers: string[] = [];
+  for (const [mobile, regIndex, category, subType, contactName] of more) {
+    const user = await addApplicant(mobile);
+    const reg = DEMO_REGISTRY[regIndex]!;
+    const org = await certifyDemo(ctx, user.id, reg, { name: contactName, position: '经理', mobile: `139${mobile.slice(3)}`, email: `demo${mobile.slice(-2)}@example.cn` });
+    const [a] = await ctx.db
+      .insert(applications)
+      .values({ roundId: round!.id, organisationId: org.id, category, subType, regionCode: org.regionCode!, data: sampleApplicationData(category, { round: THIRD_NATIONAL_ROUND, subType }, regIndex), version: 1 })
+      .returning();
+    await storeDemoFile(ctx, a!.id, 'narrative', `${reg.name}说明材料.docx`, 'docx', makeDocx(`${reg.name}申报说明材料`));
+    await storeDemoFile(ctx, a!.id, 'supporting', '审计报告.pdf', 'pdf', await makePdf('Audit report'));
+    moreNumbers.push((await submitApplication(ctx, { id: user.id, role: 'applicant', regionCode: null, ip: null }, a!.id, { idempotencyKey: `demo-seed-${mobile}` })).number);
+  }
+
   const lines = [
     '演示数据已创建 / demo data created',
     `  申报主体（已注册，未认证）: 13800000001 / ${DEMO_PASSWORD}`,
     `  申报主体（已认证，申报书填写中）: 13800000002 / ${DEMO_PASSWORD}`,
     `  申报主体（已提交，申报编号 ${submitted.number}）: 13800000003 / ${DEMO_PASSWORD}`,
+    `  申报主体（已提交，深圳）: 13800000004、13800000005、13800000006 / ${DEMO_PASSWORD}（${moreNumbers.join('、')}）`,
     '  可认证的演示单位（工商库，输入名称后回车）: ' + DEMO_REGISTRY.slice(1, 4).map((r) => r.name).join('、') + '、' + DEMO_REGISTRY[5]!.name,
     '  短信验证码发件箱: /outbox',
   ];
