@@ -1,15 +1,6 @@
 import type { ApplicationView, Category, FileView, RoundConfig } from '@fw/shared';
 import { request, type RequestOptions } from '../../../api/client';
 
-export interface RoundSummary {
-  id: string;
-  code: string;
-  name: string;
-  year: number;
-  fillingClosesAt: string | null;
-  config: RoundConfig;
-}
-
 export interface OrganisationInfo {
   name: string | null;
   uscc: string | null;
@@ -40,7 +31,6 @@ const quiet: RequestOptions = { quiet: true };
 
 export const applicationApi = {
   get: (id: string, signal?: AbortSignal) => request<ApplicationView>('GET', base(id), undefined, { signal }),
-  rounds: (signal?: AbortSignal) => request<RoundSummary[]>('GET', '/api/rounds', undefined, { signal }),
   organisation: (signal?: AbortSignal) =>
     request<{ organisation: OrganisationInfo | null }>('GET', '/api/organisation', undefined, { signal }),
   saveFields: (id: string, body: { saveId: string; baseVersion: number; changes: Record<string, unknown> }) =>
