@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { allFields, categoryTitle, formSpecFor, readOnlyValues, slotSpec, type Category } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
-import { submissions, users } from '../../db/schema/index.js';
+import { applications, reviews, rounds, submissions, users } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
+import { loadApplicationForAuthority } from '../../db/queries/authorityScope.js';
 import { findRegion, regionPath } from '../../db/queries/regions.js';
 import { AppError } from '../../errors.js';
 import { renderApplicationBook } from '../../services/pdf/applicationBook.js';
@@ -33,6 +34,24 @@ async function recommenderFor(ctx: AppContext, regionCode: string): Promise<stri
 /** Renders the PDF application book of the current submission, exactly as it was submitted. */
 export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: string) {
   const { round, application } = await loadApplicationFor(ctx, actor, id);
+  return renderCurrentSubmission(ctx, { round, application }, null);
+}
+
+/** The same book for an authority that may see the application, with its own recommendation opinion printed. */
+export async function renderSubmissionPdfForAuthority(ctx: AppContext, actor: Actor, id: string) {
+  const { round, application, authority } = await loadApplicationForAuthority(ctx, actor, id);
+  const [review] = await ctx.db
+    .select({ opinion: reviews.opinion })
+    .from(reviews)
+    .where(and(eq(reviews.applicationId, application.id), eq(reviews.reviewerRegion, authority.regionCode)))
+    .limit(1);
+  return renderCurrentSubmission(ctx, { round, application }, review?.opinion ?? null);
+}
+
+type RoundRow = typeof rounds.$inferSelect;
+type ApplicationRow = typeof applications.$inferSelect;
+
+async function renderCurrentSubmission(ctx: AppContext, { round, application }: { round: RoundRow; application: ApplicationRow }, opinion: string | null) {
   const [current] = await ctx.db.select().from(submissions).where(and(eq(submissions.applicationId, application.id), eq(submissions.status, 'current'))).limit(1);
   if (!current) throw new AppError('STATUS_CONFLICT', '申报书尚未提交，提交后才能导出PDF');
   const snap = current.snapshot as unknown as SubmissionSnapshot;
@@ -66,7 +85,7 @@ export async function renderSubmissionPdf(ctx: AppContext, actor: Actor, id: str
     indicatorYears: round.config.indicatorYears,
     files: snap.files.map((f) => ({ slot: f.slot, slotLabel: slotSpec(f.slot)?.label ?? f.slot, name: f.name, size: f.size, sha256: f.sha256 })),
     verifyUrl: `${ctx.env.publicUrl}/verify/${encodeURIComponent(current.number)}`,
-    opinion: null,
+    opinion,
   });
   return { pdf, number: current.number };
 }
