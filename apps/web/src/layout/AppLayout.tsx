@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiErrorHandler } from '../api/ApiErrorHandler';
 import { useAuth } from '../auth/AuthContext';
 import { PageLoading } from '../components/PageLoading';
+import { AuthorityNav } from './AuthorityNav';
 
 export const PLATFORM_NAME = '服务型制造示范遴选申报平台';
 
@@ -23,7 +24,7 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <ApiErrorHandler />
       <Layout.Header className="app-header">
-        <div className="app-header-inner">
+        <div className={user?.role === 'authority' ? 'app-header-inner app-header-wide' : 'app-header-inner'}>
           <Link to="/" className="app-brand" title={PLATFORM_NAME}>
             <span className="app-brand-mark" />
             {PLATFORM_NAME}
@@ -46,8 +47,9 @@ export function AppLayout() {
           ) : null}
         </div>
       </Layout.Header>
+      {user?.role === 'authority' ? <AuthorityNav /> : null}
       <Layout.Content>
-        <main className="app-content">
+        <main className={user?.role === 'authority' ? 'app-content app-content-wide' : 'app-content'}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Result, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { useRequest } from '../../api/useRequest';
 import { PageLoading } from '../../components/PageLoading';
@@ -27,6 +27,7 @@ export function HomePage() {
   const ready = isApplicant && !!org.data && step.path === null;
   const apps = useRequest((signal) => (ready ? fetchApplications(signal) : Promise.resolve([])), [ready]);
 
+  if (user?.role === 'authority') return <Navigate to="/authority" replace />;
   if (!isApplicant) {
     return <Result status="info" title="欢迎使用服务型制造示范遴选申报平台" subTitle="主管部门和专家的功能即将开放。" />;
   }

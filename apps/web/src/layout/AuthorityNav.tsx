@@ -1,0 +1,40 @@
+import { Menu } from 'antd';
+import './authorityNav.css';
+import { AuditOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router';
+
+/** The authorities' menu; the key of each item is the path it opens. */
+const ITEMS = [
+  { key: '/authority', icon: <FileSearchOutlined />, label: '申报管理' },
+  { key: '/authority/summary', icon: <TableOutlined />, label: '推荐汇总' },
+  { key: '/authority/paper', icon: <ScanOutlined />, label: '纸质材料核对' },
+  { key: '/authority/audit', icon: <AuditOutlined />, label: '操作日志' },
+  { key: '/accounts', icon: <TeamOutlined />, label: '账号管理' },
+];
+
+/** Which item a path belongs to: summaries under a round count as 推荐汇总, other authority pages as 申报管理. */
+export function activeAuthorityKey(pathname: string): string {
+  if (pathname.startsWith('/accounts')) return '/accounts';
+  if (pathname.endsWith('/summary')) return '/authority/summary';
+  const exact = ITEMS.find((i) => i.key !== '/authority' && pathname.startsWith(i.key));
+  return exact?.key ?? '/authority';
+}
+
+/** A horizontal menu under the top bar for authority accounts. */
+export function AuthorityNav() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  return (
+    <nav className="authority-nav" data-testid="authority-nav">
+      <div className="authority-nav-inner">
+        <Menu
+          mode="horizontal"
+          selectedKeys={[activeAuthorityKey(pathname)]}
+          items={ITEMS}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderBottom: 'none', background: 'transparent', minWidth: 0, flex: 1 }}
+        />
+      </div>
+    </nav>
+  );
+}
