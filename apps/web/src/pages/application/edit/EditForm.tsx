@@ -18,6 +18,8 @@ import { applicationApi, type SaveResult } from '../shared/api';
 import { readOnlySource, todayIso } from '../shared/fromValue';
 import type { ApplicationData } from '../shared/useApplicationData';
 import { WarningsAlert } from '../shared/WarningsAlert';
+import { ReviewBanner } from '../shared/ReviewBanner';
+import { sectionOpen, uploadsOpen } from '../shared/reopenScope';
 import { useAutosave } from './useAutosave';
 import { validateField } from './validateField';
 import { FieldItem } from './components/FieldItem';
@@ -175,6 +177,7 @@ export function EditForm({ data, reload }: Props) {
         <Alert className="edit-alert" type="warning" showIcon title="申报书已修改但尚未重新提交，修改后请到确认页面重新提交，否则以上次提交的内容为准。" />
       ) : null}
       {!editable ? <Alert className="edit-alert" type="info" showIcon title="当前不可修改申报书（已截止或不在填报期内），以下内容仅供查看。" /> : null}
+      <ReviewBanner app={app} spec={spec} />
       <SaveAlerts
         state={autosave.state}
         fields={fieldsByKey}
@@ -214,7 +217,7 @@ export function EditForm({ data, reload }: Props) {
                           readOnlyValue={readOnlyOf(f)}
                           error={errors[f.key]}
                           unsaved={pendingKeys.has(f.key)}
-                          disabled={!editable}
+                          disabled={!editable || !sectionOpen(app, s.key)}
                           onChange={change}
                           onCommit={commit}
                         />
@@ -229,7 +232,7 @@ export function EditForm({ data, reload }: Props) {
             <UploadsSection
               applicationId={app.id}
               initialFiles={app.files}
-              disabled={!editable}
+              disabled={!editable || !uploadsOpen(app)}
               onFilesChanged={onFilesChanged}
               onActiveChange={setUploading}
             />
