@@ -39,6 +39,8 @@ export const routes: RouteObject[] = [
           { path: '/entry', element: <EntryPage /> },
           { path: '/certify', element: <CertifyPage /> },
           { path: '/contact', element: <ContactPage /> },
+          { path: '/first-login', lazy: async () => ({ Component: (await import('./pages/first-login/index')).FirstLoginPage }) },
+          { path: '/accounts', lazy: async () => ({ Component: (await import('./pages/accounts/index')).AccountsPage }) },
           { path: '/applications/:id/edit', lazy: lazyPage(() => import('./pages/application/edit/index')) },
           { path: '/applications/:id/confirm', lazy: lazyPage(() => import('./pages/application/confirm/index')) },
           { path: '/applications/:id/complete', lazy: lazyPage(() => import('./pages/application/complete/index')) },

@@ -10,5 +10,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (user === undefined) return <PageLoading />;
   if (!user) return <Navigate to={loggedOut ? '/login' : loginPathFor(location.pathname + location.search)} replace />;
+  // Issued accounts bind a contact and change the one-time password before anything else (the API refuses the rest).
+  if (user.mustChangePassword && location.pathname !== '/first-login') return <Navigate to="/first-login" replace />;
   return <>{children}</>;
 }
