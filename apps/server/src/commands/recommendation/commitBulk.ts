@@ -22,7 +22,7 @@ export interface BulkResult {
  */
 export async function commitBulk(ctx: AppContext, actor: Actor, roundId: string, token: string): Promise<BulkResult> {
   const authority = asAuthority(actor);
-  const round = await loadRound(ctx, roundId);
+  const round = await loadRound(ctx, authority, roundId);
   const now = ctx.now();
   const plan = takeBulkToken(ctx, authority.id, token, now);
   if (!plan || plan.roundId !== round.id) throw new AppError('CONFLICT', '确认已失效（已使用或超过10分钟），请重新预览');

@@ -52,7 +52,7 @@ interface SnapshotShape {
  */
 export async function loadSummary(ctx: AppContext, actor: Actor, roundId: string, filter: { category?: string; subType?: string | null } = {}): Promise<Summary> {
   const authority = asAuthority(actor);
-  const round = await loadRound(ctx, roundId);
+  const round = await loadRound(ctx, authority, roundId);
   const [account] = await ctx.db.select({ displayName: users.displayName, contact: users.contact }).from(users).where(eq(users.id, authority.id));
   const reveal = (v: string | undefined) => {
     if (!v) return '';

@@ -15,7 +15,7 @@ export interface BulkPreview {
 /** 批量操作确认: what would change, with names and problems; nothing changes yet. */
 export async function previewBulk(ctx: AppContext, actor: Actor, roundId: string, input: { action: BulkAction; ids: string[] }): Promise<BulkPreview> {
   const authority = asAuthority(actor);
-  const round = await loadRound(ctx, roundId);
+  const round = await loadRound(ctx, authority, roundId);
   const ids = [...new Set(input.ids)];
   const closed = await ownRegionClosed(ctx.db, round.id, authority.regionCode);
   const check = await checkBulk(ctx.db, authority, round, input.action, ids, closed);

@@ -5,17 +5,18 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { applications, organisations, regionClosures, reviews, rounds } from '../../db/schema/index.js';
 import { visibleToAuthority, type AuthorityActor } from '../../db/queries/authorityScope.js';
 import { AppError, notFound } from '../../errors.js';
+import { roundConcerns } from '../review/loadRound.js';
 
 export type RoundRow = typeof rounds.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 
 export const NOT_CLOSED_MESSAGE = '请先截止本地区申报';
 
-/** A round by id (404 for a malformed or unknown id). */
-export async function loadRound(ctx: Pick<AppContext, 'db'>, roundId: string): Promise<RoundRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(roundId)) throw notFound('批次');
+/** A round the authority reviews in (404 for a malformed or unknown id, or a round not concerning it). */
+export async function loadRound(ctx: Pick<AppContext, 'db'>, actor: AuthorityActor, roundId: string): Promise<RoundRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(roundId)) throw notFound('遴选批次');
   const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, roundId)).limit(1);
-  if (!round) throw notFound('批次');
+  if (!round || !roundConcerns(round, actor)) throw notFound('遴选批次');
   return round;
 }
 

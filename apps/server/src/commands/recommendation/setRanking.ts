@@ -15,7 +15,7 @@ export interface RankingInput {
 /** 排序: the new order must name exactly the reviewer's recommended applications of that kind. */
 export async function setRanking(ctx: AppContext, actor: Actor, roundId: string, input: RankingInput): Promise<{ order: { applicationId: string; rank: number }[] }> {
   const authority = asAuthority(actor);
-  const round = await loadRound(ctx, roundId);
+  const round = await loadRound(ctx, authority, roundId);
   if (new Set(input.order).size !== input.order.length) throw new AppError('VALIDATION', '排序中有重复的申报', { order: '排序中有重复的申报' });
   const visible = await visibleApplications(ctx.db, authority, round, input.order);
   if (visible.length !== input.order.length) throw notFound('申报书');

@@ -167,6 +167,9 @@ describe('recommendation', () => {
       await recommend(authority.cookie, apps[2]!.id);
       await recommend(authority.cookie, apps[0]!.id);
       expect((await seenByProvince()).sort()).toEqual([apps[0]!.id, apps[2]!.id].sort());
+      const list = await req(province.cookie, 'GET', `/api/authority/rounds/${round.id}/applications`);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((i: { id: string }) => i.id).sort()).toEqual([apps[0]!.id, apps[2]!.id].sort());
       // The province may recommend them on (after closing its own region) but not the third.
       await closeRegion(round.id, '440000', province.user.id);
       expect((await recommend(province.cookie, apps[0]!.id)).json()).toEqual({ rank: 1, used: 1, max: 6 });
