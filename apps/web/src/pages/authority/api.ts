@@ -171,7 +171,7 @@ export interface SummaryRow {
   seq: number;
   applicationId: string;
   organisationName: string;
-  modes: string[] | string;
+  modes: string[];
   contactName: string | null;
   contactMobile: string | null;
   contactEmail: string | null;
@@ -181,7 +181,10 @@ export interface SummaryRow {
 }
 
 export interface Summary {
-  authority: string | { name?: string; regionName?: string; preparer?: string; phone?: string };
+  /** The recommending authority, the preparer and phone (from the account's contact) heading the table. */
+  authority: string;
+  preparer: string;
+  phone: string;
   rows: SummaryRow[];
 }
 

@@ -1,19 +1,26 @@
 import { Alert, Table, type TableColumnsType } from 'antd';
 import type { Category } from '@fw/shared';
 import { useRequest } from '../../../api/useRequest';
-import { authorityApi, type SummaryRow } from '../api';
+import { useEffect } from 'react';
+import { authorityApi, type Summary, type SummaryRow } from '../api';
 
 interface Props {
   roundId: string;
   category: Category;
   subType: string | null;
+  /** Tells the page the heading values (authority, preparer, phone) once loaded. */
+  onLoaded?: (s: Summary) => void;
 }
 
-const modesText = (m: SummaryRow['modes']) => (Array.isArray(m) ? m.join('、') : m);
+const modesText = (m: SummaryRow['modes']) => m.join('、');
 
 /** One group's 推荐汇总表 in recommendation order, with the columns of the paper table. */
-export function SummaryTable({ roundId, category, subType }: Props) {
+export function SummaryTable({ roundId, category, subType, onLoaded }: Props) {
   const req = useRequest((signal) => authorityApi.summary(roundId, category, subType, signal), [roundId, category, subType]);
+  useEffect(() => {
+    if (req.data) onLoaded?.(req.data);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [req.data]);
   const columns: TableColumnsType<SummaryRow> = [
     { title: '序号', dataIndex: 'seq', width: 60, align: 'center' },
     { title: category === 'city' || category === 'district' ? '城市名称' : '申报单位名称', dataIndex: 'organisationName', render: (v: string) => <span data-testid="summary-name">{v}</span> },

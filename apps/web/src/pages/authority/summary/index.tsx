@@ -8,6 +8,7 @@ import { groupsOf } from '../shared/labels';
 import { QuotaBar } from '../shared/QuotaBar';
 import { ExportButtons } from '../list/components/ExportButtons';
 import { SummaryTable } from './SummaryTable';
+import type { Summary } from '../api';
 import '../authority.css';
 
 /** /authority/rounds/:roundId/summary (and /authority/summary for the first round) — 汇总查看 per group, with exports. */
@@ -17,8 +18,10 @@ export function SummaryPage() {
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const rounds = useAuthorityRounds();
-  const [preparer, setPreparer] = useState('');
-  const [phone, setPhone] = useState('');
+  // null: not typed yet, the account's contact (from the summary) is shown and used.
+  const [preparer, setPreparer] = useState<string | null>(null);
+  const [phone, setPhone] = useState<string | null>(null);
+  const [heading, setHeading] = useState<Summary | null>(null);
 
   if (rounds.loading && !rounds.data) return <PageLoading />;
   if (rounds.error) return <Alert type="error" showIcon title={rounds.error.message} action={<Button onClick={rounds.reload}>重试</Button>} />;
@@ -32,7 +35,7 @@ export function SummaryPage() {
     <div className="authority-page">
       <div className="authority-head">
         <h1 className="page-title">推荐汇总</h1>
-        <span className="authority-who">推荐单位：{user?.displayName ?? user?.regionName ?? ''}</span>
+        <span className="authority-who">推荐单位：{heading?.authority ?? user?.displayName ?? ''}</span>
       </div>
       <div className="authority-toolbar">
         {list.length > 1 ? (
@@ -47,8 +50,8 @@ export function SummaryPage() {
         )}
         <span className="authority-toolbar-grow" />
         <Space wrap>
-          <Input addonBefore="填表人" placeholder="默认为账号联系人" value={preparer} onChange={(e) => setPreparer(e.target.value)} style={{ width: 220 }} data-testid="summary-preparer" />
-          <Input addonBefore="联系电话" placeholder="默认为账号联系电话" value={phone} onChange={(e) => setPhone(e.target.value)} style={{ width: 240 }} data-testid="summary-phone" />
+          <Input addonBefore="填表人" placeholder="填表人姓名" value={preparer ?? heading?.preparer ?? ''} onChange={(e) => setPreparer(e.target.value)} style={{ width: 220 }} data-testid="summary-preparer" />
+          <Input addonBefore="联系电话" placeholder="联系电话" value={phone ?? heading?.phone ?? ''} onChange={(e) => setPhone(e.target.value)} style={{ width: 240 }} data-testid="summary-phone" />
         </Space>
       </div>
       {group ? (
@@ -67,9 +70,9 @@ export function SummaryPage() {
               return quota ? <span className="quota-inline">推荐名额 <QuotaBar quota={quota} compact /></span> : null;
             })()}
             <span className="authority-toolbar-grow" />
-            <ExportButtons roundId={round.id} category={group.category} subType={group.subType} preparer={preparer.trim() || undefined} phone={phone.trim() || undefined} />
+            <ExportButtons roundId={round.id} category={group.category} subType={group.subType} preparer={preparer?.trim() || undefined} phone={phone?.trim() || undefined} />
           </div>
-          <SummaryTable key={group.key} roundId={round.id} category={group.category} subType={group.subType} />
+          <SummaryTable key={group.key} roundId={round.id} category={group.category} subType={group.subType} onLoaded={setHeading} />
         </Card>
       ) : (
         <Empty description="本批次未配置推荐名额" />
