@@ -46,6 +46,7 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
   async function closeRound(page: Page, expectedCount: number) {
     await page.getByTestId('btn-close-round').click();
     await expect.poll(() => page.getByTestId('close-count').innerText()).toBe(String(expectedCount));
+    await page.waitForTimeout(400); // the modal's opening animation, for the screenshot
     return async () => {
       await page.getByTestId('btn-confirm-close').click();
       await expect.poll(() => page.getByTestId('round-state').innerText()).toContain('已截止');
@@ -164,4 +165,49 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
     expect(await namesInXlsx(provinceXlsx)).toEqual([B, A]);
     await context.close();
   }, 420_000);
+
+  it('returns and reopens one section for an applicant, who sees why and may change only that section', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => console.error('[page error]', err.message));
+    onTestFailed(async () => {
+      await screenshot(page, 'authority-failure-reopen').catch(() => undefined);
+    });
+
+    // The city (closed in the first test) returns C and opens its first section for three days.
+    await loginAsAuthority(page, 'sz_gxj');
+    await page.getByTestId('btn-open-list').click();
+    await row(page, C).getByTestId('row-name').click();
+    await page.waitForURL(/\/authority\/applications\//);
+    const applicationId = page.url().split('/').pop()!;
+    await page.getByTestId('btn-check-return').click();
+    await page.getByTestId('return-reason').fill('营业收入数据与审计报告不一致，请核对。');
+    await page.getByTestId('btn-return-confirm').click();
+    await expect.poll(() => page.getByTestId('detail-check-status').innerText()).toBe('已退回');
+    await page.getByTestId('btn-reopen').click();
+    await page.getByTestId('reopen-reason').fill('请更正企业基本情况中的员工人数');
+    await page.getByRole('dialog').getByLabel('一、企业基本情况').check();
+    await page.waitForTimeout(400);
+    await screenshot(page, 'authority-12-reopen');
+    await page.getByTestId('btn-reopen-submit').click();
+    await expect.poll(() => page.locator('.authority-alert').first().innerText()).toContain('临时开放修改中');
+    await logout(page);
+
+    // The applicant sees both, and only the opened section is editable.
+    await page.goto('/login');
+    await page.getByPlaceholder('请输入手机号或账号').fill('13800000003');
+    await page.getByPlaceholder('请输入密码').fill('Demo@2026');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`/applications/${applicationId}/edit`);
+    await expect.poll(() => page.getByTestId('banner-returned').innerText()).toContain('营业收入数据与审计报告不一致');
+    await expect.poll(() => page.getByTestId('banner-reopening').innerText()).toContain('请更正企业基本情况中的员工人数');
+    const disabled = (testId: string) =>
+      page.getByTestId(testId).first().evaluate((el) => ((el.matches('input, textarea') ? el : el.querySelector('input, textarea')) as HTMLInputElement | null)?.disabled ?? null);
+    await expect.poll(() => disabled('field-mainBusiness')).toBe(false);
+    expect(await page.locator('[data-testid^="cell-indicators-"]').first().evaluate((el) => ((el.matches('input') ? el : el.querySelector('input')) as HTMLInputElement).disabled)).toBe(true);
+    await screenshot(page, 'authority-13-applicant-reopened');
+    await context.close();
+  }, 240_000);
 });
