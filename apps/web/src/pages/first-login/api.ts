@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 export const firstLoginForm = z.object({
   contactName: z.string().trim().min(2, '请输入联系人姓名').max(30, '姓名过长'),
   contactMobile: mobileSchema,
-  contactPhone: z.string().trim().regex(/^([0-9()\-+ ]{7,20})?$/, '请输入正确的办公电话，如 020-12345678'),
+  contactPhone: z.string().trim().regex(/^([0-9()\-+ ]{7,20})?$/, '请输入正确的办公电话，如 020-12345678').optional(),
   newPassword: passwordSchema,
 });
 export type FirstLoginForm = z.infer<typeof firstLoginForm>;

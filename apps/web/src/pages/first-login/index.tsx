@@ -5,6 +5,7 @@ import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
 import { PageLoading } from '../../components/PageLoading';
 import { applyFieldErrors, zodRule } from '../../forms/zodRule';
+import { isApiError } from '../../api/client';
 import { completeFirstLogin, firstLoginForm, type FirstLoginForm } from './api';
 
 const shape = firstLoginForm.shape;
@@ -32,7 +33,8 @@ export function FirstLoginPage() {
       message.success('设置完成，欢迎使用');
       navigate(homeOf(me.role), { replace: true });
     } catch (e) {
-      applyFieldErrors(form, e);
+      // Server messages show at their fields (the central handler toasts them too); anything else is a bug worth a word.
+      if (!applyFieldErrors(form, e) && !isApiError(e)) message.error('提交失败，请检查填写内容后重试');
     } finally {
       setSaving(false);
     }
