@@ -21,6 +21,7 @@ export async function closeReopening(ctx: AppContext, actor: Actor, reopeningId:
   });
   if (!regionContains(authority.regionCode, found.openedByRegion)) throw new AppError('FORBIDDEN', '只有开放该申报的主管部门或其上级可以结束重新开放');
   const now = ctx.now();
+  if (!found.closedAt && found.expiresAt <= now) throw new AppError('STATUS_CONFLICT', '该重新开放已到期自动结束');
   return ctx.db.transaction(async (tx) => {
     const [closed] = await tx
       .update(reopenings)
@@ -28,7 +29,6 @@ export async function closeReopening(ctx: AppContext, actor: Actor, reopeningId:
       .where(and(eq(reopenings.id, found.id), isNull(reopenings.closedAt)))
       .returning();
     if (!closed) throw new AppError('STATUS_CONFLICT', '该重新开放已经结束');
-    if (found.expiresAt <= now) throw new AppError('STATUS_CONFLICT', '该重新开放已到期自动结束');
     await recordAudit(tx, {
       actorId: authority.id,
       action: 'application.reclose',
