@@ -155,7 +155,8 @@ export type BulkAction = 'recommend' | 'unrecommend' | 'check-pass';
 export interface BulkPreview {
   token: string;
   count: number;
-  items: { id: string; organisationName: string; problem?: string }[];
+  /** problem: why this one is left out; note: something to know that does not stop it. */
+  items: { id: string; organisationName: string; problem?: string; note?: string }[];
   quotaProblems: string[];
 }
 

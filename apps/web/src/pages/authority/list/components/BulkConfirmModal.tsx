@@ -56,7 +56,11 @@ export function BulkConfirmModal({ action, preview, committing, onConfirm, onCan
             renderItem={(i) => (
               <List.Item>
                 <span>{i.organisationName}</span>
-                {i.problem ? <Typography.Text type="danger">{i.problem}</Typography.Text> : <Typography.Text type="success">可执行</Typography.Text>}
+                {i.problem ? (
+                  <Typography.Text type="danger">{i.problem}</Typography.Text>
+                ) : (
+                  <Typography.Text type={i.note ? 'warning' : 'success'}>{i.note ?? '可执行'}</Typography.Text>
+                )}
               </List.Item>
             )}
           />
