@@ -8,7 +8,10 @@ export interface BulkPlan {
   actorId: string;
   roundId: string;
   action: BulkAction;
+  /** The applications the preview found doable; the commit does all of them or none. */
   ids: string[];
+  /** How many selected ones the preview left out for a problem (reported as `failed`). */
+  leftOut: number;
   expiresAt: Date;
 }
 

@@ -13,12 +13,13 @@ import { lockOwnClosure, loadRound, type RoundRow, type VisibleApplication } fro
 
 export interface BulkResult {
   done: number;
+  /** Selected ones the preview had left out for a problem. */
   failed: number;
 }
 
 /**
- * Carries out a previewed bulk action: everything is checked again inside one transaction and
- * done all together, or nothing is done (409 with the problems found).
+ * Carries out a previewed bulk action: what the preview found doable is checked again inside one
+ * transaction and done all together, or nothing is done (409 with the problems found now).
  */
 export async function commitBulk(ctx: AppContext, actor: Actor, roundId: string, token: string): Promise<BulkResult> {
   const authority = asAuthority(actor);
@@ -39,7 +40,7 @@ export async function commitBulk(ctx: AppContext, actor: Actor, roundId: string,
       else if (plan.action === 'unrecommend') await unrecommendInTx(tx, authority, round, app, now);
       else await passCheckInTx(tx, authority, round, app, now);
     }
-    return { done: check.toChange.length, failed: 0 };
+    return { done: check.toChange.length, failed: plan.leftOut };
   });
 }
 

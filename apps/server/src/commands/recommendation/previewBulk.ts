@@ -12,13 +12,18 @@ export interface BulkPreview {
   quotaProblems: string[];
 }
 
-/** 批量操作确认: what would change, with names and problems; nothing changes yet. */
+/**
+ * 批量操作确认: what would change, with names and problems; nothing changes yet. Items with a
+ * problem are left out of the plan; quota problems block the commit altogether.
+ */
 export async function previewBulk(ctx: AppContext, actor: Actor, roundId: string, input: { action: BulkAction; ids: string[] }): Promise<BulkPreview> {
   const authority = asAuthority(actor);
   const round = await loadRound(ctx, authority, roundId);
   const ids = [...new Set(input.ids)];
   const closed = await ownRegionClosed(ctx.db, round.id, authority.regionCode);
   const check = await checkBulk(ctx.db, authority, round, input.action, ids, closed);
-  const token = issueBulkToken(ctx, { actorId: authority.id, roundId: round.id, action: input.action, ids }, ctx.now());
+  const leftOut = check.items.filter((i) => i.problem).length;
+  const plan = { actorId: authority.id, roundId: round.id, action: input.action, ids: check.toChange.map((a) => a.id), leftOut };
+  const token = issueBulkToken(ctx, plan, ctx.now());
   return { token, count: check.count, items: check.items, quotaProblems: check.quotaProblems };
 }

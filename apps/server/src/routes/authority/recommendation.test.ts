@@ -303,6 +303,9 @@ describe('recommendation', () => {
         { id: foreign!.id, organisationName: '', problem: '申报书不存在或无权访问' },
       ]);
       expect(p.count).toBe(1);
+      // The ones with a problem are left out; the rest is done.
+      expect((await commit(authority.cookie, round.id, p.token)).json()).toEqual({ done: 1, failed: 2 });
+      expect((await ranksOf('440300', round.id)).map((r) => r.id)).toEqual([apps[0]!.id]);
       t.setNow(new Date(Date.now() + 11 * 60_000));
       try {
         const late = await commit(authority.cookie, round.id, notClosed.token);
@@ -310,6 +313,20 @@ describe('recommendation', () => {
       } finally {
         t.setNow(null);
       }
+    });
+
+    it('does nothing when one planned application was returned after the preview', async () => {
+      const { round, authority, close } = await setup();
+      const apps = await submitted(round.id, 2);
+      await close();
+      const p = (await preview(authority.cookie, round.id, { action: 'recommend', ids: apps.map((a) => a.id) })).json();
+      expect(p.count).toBe(2);
+      await t.ctx.db.insert(reviews).values({ roundId: round.id, applicationId: apps[1]!.id, reviewerRegion: '440300', level: 'city', checkStatus: 'returned', checkReason: '材料不全' });
+      const c = await commit(authority.cookie, round.id, p.token);
+      expect(c.statusCode).toBe(409);
+      expect(c.json().message).toBe(`批量操作未执行：${apps[1]!.name}：该申报已退回（形式审查未通过），不能推荐`);
+      expect(c.json().items).toEqual([{ id: apps[1]!.id, organisationName: apps[1]!.name, problem: '该申报已退回（形式审查未通过），不能推荐' }]);
+      expect(await ranksOf('440300', round.id)).toEqual([]);
     });
 
     it('un-recommends and passes checks in bulk, with audit rows', async () => {
