@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { FileSearchOutlined, LockOutlined, TableOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
@@ -64,6 +64,8 @@ function RoundCard({ round, onChanged }: { round: AuthorityRound; onChanged: () 
   const [confirming, setConfirming] = useState<number | null>(null);
   const myLevel = round.levels[round.myLevelIndex];
   const upper = round.levels[round.myLevelIndex + 1];
+  // The server refuses to undo once anything is recommended; say so before the click.
+  const anyRecommended = round.quotas.some((q) => q.used > 0);
 
   const askClose = async () => {
     setBusy(true);
@@ -153,9 +155,11 @@ function RoundCard({ round, onChanged }: { round: AuthorityRound; onChanged: () 
           推荐汇总
         </Button>
         {round.closed ? (
-          <Button icon={<UnlockOutlined />} onClick={undo} data-testid="btn-undo-close">
-            撤销截止
-          </Button>
+          <Tooltip title={anyRecommended ? '已有推荐，不能撤销截止（请先取消全部推荐）' : undefined}>
+            <Button icon={<UnlockOutlined />} onClick={undo} disabled={anyRecommended} data-testid="btn-undo-close">
+              撤销截止
+            </Button>
+          </Tooltip>
         ) : (
           <Button danger icon={<LockOutlined />} loading={busy && confirming === null} onClick={() => void askClose()} data-testid="btn-close-round">
             截止申报
