@@ -34,7 +34,7 @@ export function AuthorityHomePage() {
       </div>
       {list.length === 0 ? (
         <Card>
-          <Empty description="暂无进行中的遴选批次" />
+          <Empty description="暂无需要本级审核推荐的遴选批次" />
         </Card>
       ) : (
         <>
@@ -134,18 +134,21 @@ function RoundCard({ round, onChanged }: { round: AuthorityRound; onChanged: () 
           showIcon
           title="截止申报后，本地区申报主体不能再修改或提交申报书，方可进行推荐。如需个别修改，可在申报书详情中临时开放修改。"
         />
-      ) : !round.canRecommend ? (
-        <Alert className="authority-alert" type="info" showIcon title="本级为最高审核层级，不再向上推荐。" />
       ) : null}
+      {!upper ? <Alert className="authority-alert" type="info" showIcon title="本级为最高审核层级，审核下级推荐的申报书，不再向上推荐。" /> : null}
 
-      <Typography.Title level={5}>推荐名额使用情况</Typography.Title>
-      <Row gutter={[24, 8]} style={{ marginBottom: 16 }}>
-        {round.quotas.map((q) => (
-          <Col key={`${q.category}:${q.subType ?? ''}`} xs={24} sm={12} lg={8}>
-            <QuotaBar quota={q} />
-          </Col>
-        ))}
-      </Row>
+      {upper ? (
+        <>
+          <Typography.Title level={5}>推荐名额使用情况</Typography.Title>
+          <Row gutter={[24, 8]} style={{ marginBottom: 16 }}>
+            {round.quotas.map((q) => (
+              <Col key={`${q.category}:${q.subType ?? ''}`} xs={24} sm={12} lg={8}>
+                <QuotaBar quota={q} />
+              </Col>
+            ))}
+          </Row>
+        </>
+      ) : null}
 
       <Space wrap>
         <Button type="primary" icon={<FileSearchOutlined />} onClick={() => navigate(`/authority/rounds/${round.id}`)} data-testid="btn-open-list">

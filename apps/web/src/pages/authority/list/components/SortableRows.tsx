@@ -48,7 +48,7 @@ export function DragHandle({ label }: { label: string }) {
   const { setActivatorNodeRef, listeners } = useContext(RowHandle);
   if (!setActivatorNodeRef) return null;
   return (
-    <span ref={setActivatorNodeRef} {...listeners} className="drag-handle" role="button" aria-label={label} title="拖动调整推荐顺序" data-testid="drag-handle">
+    <span ref={setActivatorNodeRef} {...listeners} tabIndex={0} className="drag-handle" role="button" aria-label={label} title="拖动调整推荐顺序" data-testid="drag-handle">
       <HolderOutlined />
     </span>
   );
