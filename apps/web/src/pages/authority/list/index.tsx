@@ -74,6 +74,8 @@ export function AuthorityListPage() {
   if (!round || !group) return <Alert type="warning" showIcon title="未找到该遴选批次" action={<Link to="/authority">返回</Link>} />;
 
   const quota = round.quotas.find((q) => q.category === group.category && (q.subType ?? null) === group.subType);
+  const topLevel = round.myLevelIndex >= round.levels.length - 1;
+  const recommendBlocked = round.canRecommend ? undefined : topLevel ? '本级为最高审核层级，不再向上推荐' : '截止申报后方可推荐';
 
   const recommend = async (item: ListItem) => {
     setBusyId(item.id);
@@ -159,13 +161,13 @@ export function AuthorityListPage() {
       <div className="authority-round-line">
         <span>{round.name}</span>
         <RoundStateTag round={round} />
-        {quota ? (
+        {quota && !topLevel ? (
           <span className="quota-inline">
             本类推荐名额 <QuotaBar quota={quota} compact />
           </span>
         ) : null}
       </div>
-      {!round.closed ? (
+      {!round.closed && !topLevel ? (
         <Alert
           className="authority-alert"
           type="info"
@@ -223,7 +225,7 @@ export function AuthorityListPage() {
           onParams={setParams}
           selected={selected}
           onSelect={setSelected}
-          canRecommend={round.canRecommend}
+          recommendBlocked={recommendBlocked}
           busyId={busyId}
           onRecommend={(i) => void recommend(i)}
           onUnrecommend={(i) => void unrecommend(i)}

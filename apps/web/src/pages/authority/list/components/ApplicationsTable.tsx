@@ -18,7 +18,8 @@ interface Props {
   onParams: (patch: Partial<ListParams>) => void;
   selected: string[];
   onSelect: (ids: string[]) => void;
-  canRecommend: boolean;
+  /** Why 推荐 is not possible now (not closed, top level); undefined when it is. */
+  recommendBlocked: string | undefined;
   busyId: string | null;
   onRecommend: (item: ListItem) => void;
   onUnrecommend: (item: ListItem) => void;
@@ -132,14 +133,14 @@ export function ApplicationsTable(p: Props) {
             取消推荐
           </Button>
         ) : (
-          <Tooltip title={!p.canRecommend ? '截止申报后方可推荐' : r.checkStatus === 'returned' ? '形式审查已退回，不能推荐' : undefined}>
+          <Tooltip title={p.recommendBlocked ?? (r.checkStatus === 'returned' ? '形式审查已退回，不能推荐' : undefined)}>
             <Button
               size="small"
               type="primary"
               ghost
               icon={<LikeOutlined />}
               loading={p.busyId === r.id}
-              disabled={!p.canRecommend || r.checkStatus === 'returned'}
+              disabled={!!p.recommendBlocked || r.checkStatus === 'returned'}
               onClick={() => p.onRecommend(r)}
               data-testid="btn-recommend"
             >
