@@ -28,6 +28,9 @@ export const applications = pgTable(
   (t) => [
     uniqueIndex('applications_round_org_uq').on(t.roundId, t.organisationId),
     index('applications_round_region_idx').on(t.roundId, t.regionCode, t.category),
+    // Authorities select their region by code prefix (LIKE '44%'); pattern ops let the btree serve it
+    // whatever the database collation.
+    index('applications_round_region_prefix_idx').using('btree', t.roundId, t.regionCode.op('varchar_pattern_ops'), t.category),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_round_region_prefix_idx" ON "applications" USING btree ("round_id","region_code" varchar_pattern_ops,"category");
