@@ -280,7 +280,7 @@ export const authorityApi = {
 /** Links the browser follows itself (downloads keep the session cookie). */
 export const authorityUrls = {
   file: (id: string, fileId: string, inline = false) => `${A}/applications/${enc(id)}/files/${enc(fileId)}${inline ? '?inline=1' : ''}`,
-  pdf: (id: string) => `${A}/applications/${enc(id)}/pdf`,
+  pdf: (id: string, inline = false) => `${A}/applications/${enc(id)}/pdf${inline ? '?inline=1' : ''}`,
   summaryXlsx: (roundId: string, category: Category, subType: string | null) =>
     `${A}/rounds/${enc(roundId)}/summary.xlsx${query({ category, subType })}`,
   summaryPdf: (roundId: string, category: Category, subType: string | null, preparer?: string, phone?: string) =>

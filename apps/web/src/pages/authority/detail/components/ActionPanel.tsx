@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, FilePdfOutlined, LikeOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EyeOutlined, FilePdfOutlined, LikeOutlined, RollbackOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { isApiError } from '../../../../api/client';
 import { authorityApi, authorityUrls, type AuthorityDetail } from '../../api';
@@ -25,6 +25,7 @@ export function ActionPanel({ detail, onChanged, onReopen }: Props) {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [opinion, setOpinion] = useState(review?.opinion ?? '');
+  const [previewing, setPreviewing] = useState(false);
   useEffect(() => setOpinion(review?.opinion ?? ''), [review?.opinion]);
 
   const run = async (key: string, fn: () => Promise<unknown>, done: string, quietErrors = false) => {
@@ -136,12 +137,18 @@ export function ActionPanel({ detail, onChanged, onReopen }: Props) {
               临时开放修改
             </Button>
           ) : null}
+          <Button icon={<EyeOutlined />} onClick={() => setPreviewing(true)} disabled={!detail.application.number} data-testid="btn-detail-pdf-preview">
+            预览申报书
+          </Button>
           <Button icon={<FilePdfOutlined />} onClick={() => download(authorityUrls.pdf(id))} disabled={!detail.application.number} data-testid="btn-detail-pdf">
             导出PDF申报书
           </Button>
         </Space>
       </Card>
 
+      <Modal open={previewing} title="PDF申报书（含本级推荐意见）" footer={null} width="min(1100px, 96vw)" onCancel={() => setPreviewing(false)} destroyOnHidden centered>
+        {previewing ? <iframe className="pdf-preview" title="PDF申报书" src={authorityUrls.pdf(id, true)} /> : null}
+      </Modal>
       <Modal
         open={returning}
         title="退回形式审查"
