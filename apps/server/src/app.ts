@@ -25,7 +25,7 @@ import { uploadRoutes } from './routes/uploads/index.js';
 import { verifyRoutes } from './routes/verify/index.js';
 import { devRoutes } from './routes/dev/index.js';
 import { authorityRoutes } from './routes/authority/index.js';
-import { accountRoutes } from './routes/accounts/index.js';
+import { accountRoutes, requireFirstLoginDone } from './routes/accounts/index.js';
 
 export type App = FastifyInstance;
 
@@ -75,6 +75,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   await app.register(
     async (api) => {
+      // Issued accounts bind a contact and change the password before anything else.
+      api.addHook('preHandler', requireFirstLoginDone(ctx));
       await api.register(healthRoutes, { ctx });
       await api.register(authRoutes, { ctx });
       await api.register(organisationRoutes, { ctx });

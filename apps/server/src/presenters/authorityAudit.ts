@@ -4,7 +4,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.login': '登录',
   'user.login_failed': '登录失败',
   'user.reset_password': '重置密码',
-  'user.first_login': '首次登录绑定联系人',
   'organisation.entry': '选择申报入口',
   'organisation.certify': '单位认证',
   'organisation.contact': '填写联系人',
@@ -25,8 +24,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.recommend': '推荐',
   'review.unrecommend': '取消推荐',
   'review.rank': '调整推荐顺序',
+  'review.check': '形式审查通过（批量）',
+  'review.summary.export': '导出推荐汇总表',
   'personal_data.view': '查看联系人信息',
-  'account.create': '开设账号',
+  'account.issue': '开设账号',
+  'account.first_login': '首次登录绑定联系人',
   'account.reset_password': '重置账号密码',
 };
 

@@ -1,8 +1,9 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { reviewLevelsOf } from '@fw/shared';
 import type { AppContext } from '../context.js';
 import type { AuthorityActor } from '../db/queries/authorityScope.js';
-import { applications, regionClosures, reviews } from '../db/schema/index.js';
+import { regionClosures } from '../db/schema/index.js';
+import { quotaUsage } from '../commands/recommendation/quota.js';
 import type { RoundRow } from '../commands/review/loadRound.js';
 
 export interface AuthorityRoundView {
@@ -23,20 +24,14 @@ export interface AuthorityRoundView {
 export async function presentAuthorityRound(ctx: Pick<AppContext, 'db'>, actor: AuthorityActor, round: RoundRow): Promise<AuthorityRoundView> {
   const levels = reviewLevelsOf(round.config);
   const myLevelIndex = (levels as string[]).indexOf(actor.level);
-  const [[closure], used] = await Promise.all([
+  const [[closure], quotas] = await Promise.all([
     ctx.db
       .select()
       .from(regionClosures)
       .where(and(eq(regionClosures.roundId, round.id), eq(regionClosures.regionCode, actor.regionCode), isNull(regionClosures.undoneAt)))
       .limit(1),
-    ctx.db
-      .select({ category: applications.category, subType: applications.subType, n: sql<number>`count(*)::int` })
-      .from(reviews)
-      .innerJoin(applications, eq(applications.id, reviews.applicationId))
-      .where(and(eq(reviews.roundId, round.id), eq(reviews.reviewerRegion, actor.regionCode), eq(reviews.recommended, true)))
-      .groupBy(applications.category, applications.subType),
+    quotaUsage(ctx.db, round, actor.regionCode),
   ]);
-  const titled = (round.config.titledRegions ?? []).includes(actor.regionCode);
   const closed = !!closure;
   return {
     id: round.id,
@@ -49,11 +44,6 @@ export async function presentAuthorityRound(ctx: Pick<AppContext, 'db'>, actor: 
     closed,
     closedAt: closure?.closedAt.toISOString() ?? null,
     canRecommend: closed && myLevelIndex >= 0 && myLevelIndex < levels.length - 1,
-    quotas: round.config.quotas.map((q) => ({
-      category: q.category,
-      subType: q.subType ?? null,
-      max: titled && q.maxForTitled !== undefined ? q.maxForTitled : q.max,
-      used: used.filter((u) => u.category === q.category && (!q.subType || u.subType === q.subType)).reduce((s, u) => s + Number(u.n), 0),
-    })),
+    quotas,
   };
 }

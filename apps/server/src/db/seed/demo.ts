@@ -8,6 +8,7 @@ import { applications, files, organisations, registryEntries, rounds, users } fr
 import { sampleApplicationData } from './sampleApplication.js';
 import { makeDocx, makePdf } from '../../services/documents/sampleDocuments.js';
 import { submitApplication } from '../../commands/applications/submitApplication.js';
+import { seedAuthorities } from './authorities.js';
 import { hashPassword } from '../../services/passwords.js';
 import { COUNTRY_CODE } from './regions.js';
 
@@ -112,6 +113,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     '  可认证的演示单位（工商库，输入名称后回车）: ' + DEMO_REGISTRY.slice(1, 4).map((r) => r.name).join('、') + '、' + DEMO_REGISTRY[5]!.name,
     '  短信验证码发件箱: /outbox',
   ];
+  lines.push(...(await seedAuthorities(ctx)));
   return { banner: lines.join('\n') };
 }
 

@@ -195,19 +195,10 @@ describe('renderApplicationBook (real form specs, fully filled)', () => {
     expect(misplacedWords(file)).toEqual([]);
   });
 
-  it('renders the enterprise form filled to every maximum under 1 MB and well under 300 ms after warm-up', async () => {
-    const input = realInput('enterprise', null, true);
-    await renderApplicationBook(input); // warm-up: fonts parsed, code compiled
-    const timings: number[] = [];
-    let pdf: Buffer = Buffer.alloc(0);
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      pdf = await renderApplicationBook(input);
-      timings.push(performance.now() - started);
-    }
+  // Speed is measured by the benchmarks (npm run bench), never asserted here.
+  it('renders the enterprise form filled to every maximum under 1 MB', async () => {
+    const pdf = await renderApplicationBook(realInput('enterprise', null, true));
     expect(pdf.length).toBeLessThan(MB);
-    // Best of three: the test machine runs other suites in parallel.
-    expect(Math.min(...timings)).toBeLessThan(300);
     const file = writeTemp(pdf);
     const pages = pageTexts(file);
     pages.forEach((text) => expect(text).toContain('N3-440305-E00017K'));
