@@ -63,6 +63,7 @@ export function presentListItem(ctx: Pick<AppContext, 'personalData'>, r: Author
     checkReason: r.checkReason,
     recommended: r.recommended,
     rank: r.rank,
+    lowerRank: r.lowerRank === null || r.lowerRank === undefined ? null : Number(r.lowerRank),
     paperResult: r.paperResult,
     reopened: r.reopened,
     contactName: r.contact?.name ?? null,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
-import { regionPrefix, type RoundConfig } from '@fw/shared';
+import { regionPrefix, reviewLevelsOf, type RoundConfig } from '@fw/shared';
 import type { DbOrTx } from '../client.js';
 import { applications, organisations, regions, reviews } from '../schema/index.js';
 import { visibleToAuthority, type AuthorityActor } from './authorityScope.js';
@@ -39,6 +39,8 @@ export interface AuthorityListRow {
   checkReason: string | null;
   recommended: boolean;
   rank: number | null;
+  /** Above the lowest level: the rank the level below gave it (its recommendation order). */
+  lowerRank: number | null;
   paperResult: string | null;
   reopened: boolean;
 }
@@ -77,6 +79,11 @@ export async function listForAuthority(
     const k = `%${escapeLike(f.keyword)}%`;
     narrowing.push(or(ilike(organisations.name, k), ilike(organisations.uscc, k), ilike(applications.currentNumber, k)));
   }
+  const levels = reviewLevelsOf(round.config);
+  const below = levels[levels.indexOf(actor.level) - 1];
+  const lowerRank = below
+    ? sql<number | null>`(select lr.rank from reviews lr where lr.application_id = ${applications.id} and lr.level = ${below} and lr.recommended limit 1)`
+    : sql<number | null>`null::int`;
   const checkStatus = sql<string>`coalesce(${reviews.checkStatus}, 'pending')`;
   const recommended = sql<boolean>`coalesce(${reviews.recommended}, false)`;
   const inner = db
@@ -96,6 +103,7 @@ export async function listForAuthority(
       checkReason: reviews.checkReason,
       recommended: recommended.as('recommended'),
       rank: reviews.rank,
+      lowerRank: lowerRank.as('lower_rank'),
       paperResult: reviews.paperResult,
       reopened: sql<boolean>`exists (select 1 from reopenings ro where ro.application_id = ${applications.id} and ro.closed_at is null and ro.expires_at > ${now.toISOString()}::timestamptz)`.as('reopened'),
       cAll: sql<number>`(count(*) over ())::int`.as('c_all'),
@@ -134,6 +142,7 @@ export async function listForAuthority(
       checkReason: inner.checkReason,
       recommended: inner.recommended,
       rank: inner.rank,
+      lowerRank: inner.lowerRank,
       paperResult: inner.paperResult,
       reopened: inner.reopened,
       cAll: inner.cAll,
@@ -145,7 +154,9 @@ export async function listForAuthority(
     })
     .from(inner)
     .where(tabs.length ? and(...tabs) : undefined)
-    .orderBy(desc(inner.recommended), sql`${inner.rank} asc nulls last`, direction(sortColumn), asc(inner.id))
+    // Own recommendations on top in rank order; then, above the lowest level, the order in which
+    // the level below recommended them; then the chosen sort.
+    .orderBy(desc(inner.recommended), sql`${inner.rank} asc nulls last`, sql`${inner.lowerRank} asc nulls last`, direction(sortColumn), asc(inner.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
 

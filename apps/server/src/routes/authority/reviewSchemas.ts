@@ -53,6 +53,7 @@ export const listItem = z.object({
   checkReason: z.string().nullable(),
   recommended: z.boolean(),
   rank: z.number().nullable(),
+  lowerRank: z.number().nullable(),
   paperResult: z.string().nullable(),
   reopened: z.boolean(),
   contactName: z.string().nullable(),

@@ -43,6 +43,7 @@ export interface ListItem {
   checkReason: string | null;
   recommended: boolean;
   rank: number | null;
+  lowerRank: number | null;
   paperResult: PaperResult | null;
   reopened: boolean;
   contactName: string | null;

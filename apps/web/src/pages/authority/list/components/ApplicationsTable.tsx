@@ -53,6 +53,10 @@ export function ApplicationsTable(p: Props) {
               {r.rank ?? '—'}
             </span>
           </Space>
+        ) : r.lowerRank ? (
+          <span className="authority-sub" title="下级推荐顺序" data-testid="lower-rank">
+            下级第{r.lowerRank}位
+          </span>
         ) : null,
     },
     {
