@@ -12,8 +12,8 @@ describe('demo data', () => {
     expect(first?.banner).toMatch(/13800000003/);
     expect(await seedDemo(t.ctx)).toBeNull();
 
-    const rounds = (await t.app.inject({ method: 'GET', url: '/api/rounds' })).json();
-    expect(rounds).toHaveLength(1);
+    const rounds = (await t.app.inject({ method: 'GET', url: '/api/rounds' })).json() as { code: string }[];
+    expect(rounds.map((r) => r.code).sort()).toEqual(['N3', 'SZ1']);
 
     const login = async (mobile: string) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: mobile, password: DEMO_PASSWORD } });
@@ -28,10 +28,18 @@ describe('demo data', () => {
     expect(draft.status).toBe('draft');
 
     const done = await login('13800000003');
-    const [submitted] = (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: done } })).json();
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie: done } })).json() as { status: string; currentNumber: string; id: string }[];
+    const submitted = mine.find((a) => a.currentNumber.startsWith('N3-'))!;
     expect(submitted.status).toBe('submitted');
     expect(first!.banner).toContain(submitted.currentNumber);
     const pdf = await t.app.inject({ method: 'GET', url: `/api/applications/${submitted.id}/pdf`, headers: { cookie: done } });
     expect(pdf.statusCode).toBe(200);
+
+    // The district account reviews the municipal round: its two Nanshan applications.
+    const district = await login('ns_gxj');
+    const authorityRounds = (await t.app.inject({ method: 'GET', url: '/api/authority/rounds', headers: { cookie: district } })).json() as { id: string; code: string }[];
+    const sz1 = authorityRounds.find((r) => r.code === 'SZ1')!;
+    const list = (await t.app.inject({ method: 'GET', url: `/api/authority/rounds/${sz1.id}/applications`, headers: { cookie: district } })).json();
+    expect(list.total).toBe(2);
   });
 });

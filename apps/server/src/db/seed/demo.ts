@@ -91,6 +91,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     ['13800000006', 8, 'enterprise', null, '吴小昊'],
   ];
   const moreNumbers: string[] = [];
+  const shenzhen: { userId: string; orgId: string; regIndex: number }[] = [{ userId: submitter.id, orgId: subOrg.id, regIndex: 0 }];
   for (const [mobile, regIndex, category, subType, contactName] of more) {
     const user = await addApplicant(mobile);
     const reg = DEMO_REGISTRY[regIndex]!;
@@ -102,6 +103,42 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     await storeDemoFile(ctx, a!.id, 'narrative', `${reg.name}说明材料.docx`, 'docx', makeDocx(`${reg.name}申报说明材料`));
     await storeDemoFile(ctx, a!.id, 'supporting', '审计报告.pdf', 'pdf', await makePdf('Audit report'));
     moreNumbers.push((await submitApplication(ctx, { id: user.id, role: 'applicant', regionCode: null, ip: null }, a!.id, { idempotencyKey: `demo-seed-${mobile}` })).number);
+    if (category === 'enterprise') shenzhen.push({ userId: user.id, orgId: org.id, regIndex });
+  }
+
+  // A municipal round where districts review first (区县初审 → 市级推荐), as Dalian and Shanghai run theirs.
+  const [cityRound] = await ctx.db
+    .insert(rounds)
+    .values({
+      code: 'SZ1',
+      name: '深圳市服务型制造示范培育遴选（区县初审）',
+      year: now.getFullYear(),
+      organiserRegion: '440300',
+      status: 'open',
+      fillingOpensAt: new Date(now.getTime() - 7 * 86400_000),
+      fillingClosesAt: closes,
+      config: {
+        ...THIRD_NATIONAL_ROUND,
+        categories: ['enterprise', 'platform', 'project'],
+        reviewLevels: ['district', 'city'],
+        quotas: [
+          { category: 'enterprise', max: 2 },
+          { category: 'platform', subType: 'shared', max: 1 },
+          { category: 'platform', subType: 'other', max: 1 },
+          { category: 'project', max: 1 },
+        ],
+      },
+    })
+    .returning();
+  for (const { userId, orgId, regIndex } of shenzhen) {
+    const reg = DEMO_REGISTRY[regIndex]!;
+    const [a] = await ctx.db
+      .insert(applications)
+      .values({ roundId: cityRound!.id, organisationId: orgId, category: 'enterprise', regionCode: reg.regionCode, data: sampleApplicationData('enterprise', { round: THIRD_NATIONAL_ROUND, subType: null }, regIndex + 20), version: 1 })
+      .returning();
+    await storeDemoFile(ctx, a!.id, 'narrative', `${reg.name}说明材料.docx`, 'docx', makeDocx(`${reg.name}申报说明材料`));
+    await storeDemoFile(ctx, a!.id, 'supporting', '审计报告.pdf', 'pdf', await makePdf('Audit report'));
+    await submitApplication(ctx, { id: userId, role: 'applicant', regionCode: null, ip: null }, a!.id, { idempotencyKey: `demo-seed-sz1-${a!.id}` });
   }
 
   const lines = [
@@ -111,6 +148,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     `  申报主体（已提交，申报编号 ${submitted.number}）: 13800000003 / ${DEMO_PASSWORD}`,
     `  申报主体（已提交，深圳）: 13800000004、13800000005、13800000006 / ${DEMO_PASSWORD}（${moreNumbers.join('、')}）`,
     '  可认证的演示单位（工商库，输入名称后回车）: ' + DEMO_REGISTRY.slice(1, 4).map((r) => r.name).join('、') + '、' + DEMO_REGISTRY[5]!.name,
+    `  深圳市培育遴选（区县初审→市级）: ${shenzhen.length}份已提交（南山区、福田区），南山区账号 ns_gxj 可截止、审核、推荐`,
     '  短信验证码发件箱: /outbox',
   ];
   lines.push(...(await seedAuthorities(ctx)));
