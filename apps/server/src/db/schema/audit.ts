@@ -13,6 +13,9 @@ export const auditEvents = pgTable(
     regionCode: varchar('region_code', { length: 6 }),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     ip: varchar('ip', { length: 64 }),
+    /** SM3 hash chain: this row's hash over its content and the previous row's hash (tamper evidence). */
+    prevHash: varchar('prev_hash', { length: 64 }),
+    hash: varchar('hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_subject_idx').on(t.subjectType, t.subjectId), index('audit_region_idx').on(t.regionCode, t.createdAt)],

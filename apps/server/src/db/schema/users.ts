@@ -29,6 +29,9 @@ export const users = pgTable(
     /** The account that issued this one (the level above), for the audit trail. */
     issuedBy: uuid('issued_by'),
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** TOTP second factor: the secret (encrypted, personalData.protect) and when it was confirmed. */
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,3 +54,24 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/** One-time recovery codes of the second factor (stored hashed); each works once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Failed logins per account or per address ('user:<id>' / 'ip:<addr>'), for the lockout. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: varchar('key', { length: 80 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
