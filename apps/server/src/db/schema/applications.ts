@@ -79,6 +79,8 @@ export const files = pgTable(
     kind: varchar('kind', { length: 8 }).notNull(),
     sha256: varchar('sha256', { length: 64 }).notNull(),
     storageKey: text('storage_key').notNull(),
+    /** What the upload checks found worth a reviewer's attention, e.g. ['pdf-javascript', 'pdf-embedded-file']. */
+    flags: jsonb('flags').$type<string[]>().notNull().default([]),
     /** When the upload began (tus creation); a submit in the grace period relies on it. */
     uploadStartedAt: timestamp('upload_started_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
