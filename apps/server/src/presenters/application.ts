@@ -9,7 +9,7 @@ import { applicantMay } from '../policies/application.js';
 type FileRow = typeof filesTable.$inferSelect;
 
 export function presentFile(f: FileRow): FileView {
-  return { id: f.id, slot: f.slot, name: f.originalName, size: f.size, kind: f.kind, sha256: f.sha256, createdAt: f.createdAt.toISOString() };
+  return { id: f.id, slot: f.slot, name: f.originalName, size: f.size, kind: f.kind, sha256: f.sha256, createdAt: f.createdAt.toISOString(), flags: f.flags };
 }
 
 /** The application as its applicant sees it, with the eligibility warnings and what may be done now. */

@@ -1,5 +1,5 @@
 // Real .docx and .pdf documents come from the shared generator; these are the hostile or odd ones.
-export { makeDocx, makePdf } from '../services/documents/sampleDocuments.js';
+export { makeCfb, makeDocx, makePdf } from '../services/documents/sampleDocuments.js';
 
 /** The first bytes of a PNG image (signature + IHDR), enough for content sniffing. */
 export function makePng(): Buffer {
@@ -15,12 +15,5 @@ export function makeExe(): Buffer {
   b.write('MZ', 0, 'latin1');
   b.writeUInt32LE(0x80, 0x3c);
   b.write('PE\0\0', 0x80, 'latin1');
-  return b;
-}
-
-/** An OLE compound file header, as .doc and .wps documents start. */
-export function makeCfb(): Buffer {
-  const b = Buffer.alloc(1536);
-  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(b);
   return b;
 }

@@ -31,6 +31,8 @@ export const fileView = z.object({
   kind: z.string(),
   sha256: z.string(),
   createdAt: z.string(),
+  /** What the upload checks found (e.g. 'JavaScript', 'OpenAction' in a PDF), for the reviewers. */
+  flags: z.array(z.string()).optional(),
 });
 export type FileView = z.infer<typeof fileView>;
 

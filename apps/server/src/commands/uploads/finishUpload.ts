@@ -10,6 +10,7 @@ import { recordAudit } from '../../services/audit.js';
 import { contentMatchesKind, detectContentType, kindOfName } from '../../services/files/fileType.js';
 import { BROCHURE_TAKEN, WRONG_TYPE_FOR_SLOT } from './checkUploadStart.js';
 import { lockAndMarkFilesChanged } from './markApplicationChanged.js';
+import { inspectContent } from './inspectContent.js';
 import { sha256Of } from './sha256File.js';
 import { assertUploadMayContinue } from './uploadWindow.js';
 import type { FileRow } from '../../db/queries/files.js';
@@ -44,6 +45,7 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
   const bytesPath = path.join(ctx.files.uploadDir, o.uploadId);
   const detected = await detectContentType(bytesPath);
   if (!contentMatchesKind(detected, kind)) throw new AppError('UNSUPPORTED_FILE', CONTENT_MISMATCH, undefined, { detected });
+  const { flags } = await inspectContent(bytesPath, kind);
   const sha256 = await sha256Of(fs.createReadStream(bytesPath));
   const size = (await fs.promises.stat(bytesPath)).size;
 
@@ -63,7 +65,7 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
       }
       const [row] = await tx
         .insert(files)
-        .values({ applicationId: before.id, slot: slot.key, originalName: o.filename, size, kind, sha256, storageKey, uploadStartedAt: o.startedAt, createdAt: now })
+        .values({ applicationId: before.id, slot: slot.key, originalName: o.filename, size, kind, sha256, storageKey, flags, uploadStartedAt: o.startedAt, createdAt: now })
         .returning();
       await recordAudit(tx, {
         actorId: o.actor.id,
@@ -71,7 +73,7 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
         subjectType: 'application',
         subjectId: before.id,
         regionCode: before.regionCode,
-        detail: { fileId: row!.id, slot: slot.key, name: o.filename, size, kind, sha256, statusBefore: before.status },
+        detail: { fileId: row!.id, slot: slot.key, name: o.filename, size, kind, sha256, flags, statusBefore: before.status },
         ip: o.actor.ip,
       });
       return row!;

@@ -42,3 +42,18 @@ export function makePdf(text = 'Test document'): Promise<Buffer> {
     doc.end();
   });
 }
+
+/**
+ * The smallest well-formed OLE compound file header (MS-CFB version 3, 512-byte sectors) followed
+ * by two empty sectors: what .doc and .wps documents start with, enough for the upload checks.
+ */
+export function makeCfb(): Buffer {
+  const b = Buffer.alloc(1536);
+  Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(b);
+  b.writeUInt16LE(0x3e, 0x18); // minor version
+  b.writeUInt16LE(3, 0x1a); // major version
+  b.writeUInt16LE(0xfffe, 0x1c); // little-endian byte order mark
+  b.writeUInt16LE(9, 0x1e); // 2^9 = 512-byte sectors
+  b.writeUInt16LE(6, 0x20); // 2^6 = 64-byte mini sectors
+  return b;
+}
