@@ -31,6 +31,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "kept: $PG_WORK"; else rm -rf "$PG_WORK"; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 echo "== own PostgreSQL cluster ($PGBIN)"
 own_pg_init

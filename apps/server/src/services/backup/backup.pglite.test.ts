@@ -74,6 +74,12 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('backup and restore with the em
     expect(fs.readdirSync(target)).toEqual(['keep.txt']);
   });
 
+  it('refuses to restore an embedded-database backup while DATABASE_URL is set', async () => {
+    const target = path.join(root, 'wrong-kind');
+    await expect(restoreBackup({ archive, dataDir: target, databaseUrl: 'postgres://u@127.0.0.1:1/db' })).rejects.toThrow(/unset DATABASE_URL/);
+    expect(fs.readdirSync(target)).toEqual([]);
+  });
+
   it('refuses an archive whose file does not match the manifest and leaves the directory empty', async () => {
     const unpacked = path.join(root, 'tamper');
     fs.mkdirSync(unpacked);

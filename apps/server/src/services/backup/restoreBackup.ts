@@ -9,7 +9,7 @@ export interface RestoreOptions {
   archive: string;
   /** The DATA_DIR to fill: must not exist or be empty. */
   dataDir: string;
-  /** Restore into this (empty) PostgreSQL database; required for a PostgreSQL backup, unused for PGlite. */
+  /** Restore into this (empty) PostgreSQL database; required for a PostgreSQL backup, refused for a PGlite one. */
   databaseUrl?: string;
 }
 
@@ -82,6 +82,8 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
       if (!opts.databaseUrl) throw new Error('this is a PostgreSQL backup: set DATABASE_URL to an empty database to restore into');
       tables = await restorePostgres(opts.databaseUrl, dump);
     } else {
+      // Silently filling DATA_DIR/pglite while the server is configured for PostgreSQL would restore nothing useful.
+      if (opts.databaseUrl) throw new Error('this is a backup of the embedded database (PGlite): unset DATABASE_URL to restore it');
       tables = await restorePglite(dataDir, dump);
     }
     const diff = compareCounts(manifest.tables, tables);
