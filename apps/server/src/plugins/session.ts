@@ -3,16 +3,20 @@ import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastif
 import type { Actor, AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { findSessionUser, SESSION_COOKIE } from '../services/sessions.js';
+import { totpRequiredFor } from '../services/totp.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The actor's role requires a second factor and the account has none yet (see plugins/requireTotp.ts). */
+    totpEnrolmentDue: boolean;
   }
 }
 
 /** Reads the session cookie on every request and sets `request.actor` (null when not logged in). */
 export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('totpEnrolmentDue', false);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -20,6 +24,7 @@ export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     if (found) {
       const u = found.user;
       req.actor = { id: u.id, role: u.role as Actor['role'], regionCode: u.regionCode, level: u.level as Actor['level'], ip: req.ip };
+      req.totpEnrolmentDue = totpRequiredFor(u.role) && !u.totpEnabledAt;
     }
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { levelOf, LEVEL_LABELS } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import { users } from '../schema/index.js';
@@ -6,6 +6,22 @@ import { hashPassword } from '../../services/passwords.js';
 
 /** Same as the demo applicants' password (demo.ts), kept here to avoid an import cycle with demo.ts. */
 const DEMO_AUTHORITY_PASSWORD = 'Demo@2026';
+
+/**
+ * Fixed TOTP secrets of the demo authorities, so testers (in any authenticator app, or on the
+ * /dev/outbox page) and the e2e can compute their codes. Demo only: real accounts enrol their own.
+ */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  miit: 'N7D7AWKMASNTZ5LKQRSNDBJ56UD3K5KS',
+  gd_gxt: 'MJFYLVHQIBA4IFH45AMDW4OAD7VUO4B3',
+  js_gxt: '4IQX3HAA624Q42CL52PMFAQJZFBOWF2T',
+  sh_jxw: 'CY5QZOGQWO3UEE7YZR4G5IKJBTS57OSR',
+  sz_gxj: 'DUMTE4GOVLWUFDGZD2AXMUKN2O36PN6L',
+  gz_gxj: 'GDG3VEPQU37BA3SEOUIIR7ZQIAYXHV6N',
+  sz_js_gxj: 'RDU4JEAAXVAV3UVNUTC5OYMBBRC2U32O',
+  ns_gxj: 'RUDFPRVZ7M2QPL5JIJP5FZMIMMXNRQ7V',
+  hp_gxj: 'TJ6W4BMIP24RXVFRZCRXEWTQ2R43EFBS',
+};
 
 /** One authority per level along two chains (广东: 省 → 深圳/广州 → 南山/黄埔; 江苏 → 苏州), plus 上海. */
 export const DEMO_AUTHORITIES = [
@@ -43,11 +59,19 @@ export async function seedAuthorities(ctx: AppContext): Promise<string[]> {
         passwordHash,
       })
       .onConflictDoNothing({ target: users.username });
+    // The second factor is mandatory for authorities; the demo ones have it in force from the start.
+    const secret = DEMO_TOTP_SECRETS[a.username];
+    if (secret) {
+      await ctx.db
+        .update(users)
+        .set({ totpSecretEnc: ctx.personalData.protect(secret), totpEnabledAt: ctx.now() })
+        .where(and(eq(users.username, a.username), isNull(users.totpEnabledAt)));
+    }
     const [row] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, a.username)).limit(1);
     if (row) ids.set(a.username, row.id);
   }
   return [
-    `  主管部门账号（密码均为 ${DEMO_AUTHORITY_PASSWORD}）:`,
-    ...DEMO_AUTHORITIES.map((a) => `    ${LEVEL_LABELS[levelOf(a.regionCode)]} ${a.displayName}: ${a.username}`),
+    `  主管部门账号（密码均为 ${DEMO_AUTHORITY_PASSWORD}；登录第二步的动态口令用下列演示密钥在验证器中添加，或在 /dev/outbox 查看当前口令）:`,
+    ...DEMO_AUTHORITIES.map((a) => `    ${LEVEL_LABELS[levelOf(a.regionCode)]} ${a.displayName}: ${a.username}  动态口令密钥 ${DEMO_TOTP_SECRETS[a.username]}`),
   ];
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestServer, type TestServer } from '../../test/testServer.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
+import { DEMO_TOTP_SECRETS } from './authorities.js';
+import { currentTotp } from '../../services/totp.js';
 
 describe('demo data', () => {
   let t: TestServer;
@@ -16,8 +18,11 @@ describe('demo data', () => {
     expect(rounds.map((r) => r.code).sort()).toEqual(['N3', 'SZ1']);
 
     const login = async (mobile: string) => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: mobile, password: DEMO_PASSWORD } });
+      let res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: mobile, password: DEMO_PASSWORD } });
       expect(res.statusCode).toBe(200);
+      // Demo authorities have their fixed second factor in force.
+      const secret = DEMO_TOTP_SECRETS[mobile];
+      if (secret) res = await t.app.inject({ method: 'POST', url: '/api/auth/login/totp', payload: { ticket: res.json().ticket, code: currentTotp(secret, new Date()) } });
       return `fw_sid=${res.cookies.find((c) => c.name === 'fw_sid')!.value}`;
     };
     const fresh = await login('13800000001');

@@ -1,14 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { loginBody, meResponse, registerBody, resetPasswordBody, sendCodeBody } from '@fw/shared';
+import { changePasswordBody, loginBody, loginChallenge, loginTotpBody, meResponse, registerBody, resetPasswordBody, sendCodeBody } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../../plugins/session.js';
-import { createSession, endSession, SESSION_COOKIE } from '../../services/sessions.js';
-import { presentMe } from '../../presenters/user.js';
+import { createSession, endAllSessions, endSession, SESSION_COOKIE } from '../../services/sessions.js';
+import { presentMeWithTotp } from './presentMeWithTotp.js';
+import { recordAudit } from '../../services/audit.js';
+import { changePassword } from '../../commands/auth/changePassword.js';
+import { loginWithTotp } from '../../commands/auth/loginWithTotp.js';
+import { issueLoginTicket } from '../../commands/auth/loginTicket.js';
+import { totpRoutes } from './totp.js';
 import { sendSmsCode } from '../../commands/auth/smsCodes.js';
 import { registerApplicant } from '../../commands/auth/registerApplicant.js';
 import { login } from '../../commands/auth/login.js';
@@ -16,10 +21,11 @@ import { resetPassword } from '../../commands/auth/resetPassword.js';
 
 const ok = z.object({ ok: z.literal(true) });
 const errorBody = z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });
+/** A lockout (or rate limit) answer: when to retry. */
+const lockedBody = errorBody.extend({ retryAfterSeconds: z.number().optional(), lockedUntil: z.string().optional() });
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const setSessionCookie = async (reply: FastifyReply, userId: string) => {
-    const token = await createSession(ctx.db, userId, ctx.env.SESSION_TTL_HOURS, ctx.now());
+  const setCookie = (reply: FastifyReply, token: string) => {
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -27,6 +33,15 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       secure: ctx.env.publicUrl.startsWith('https:'),
       maxAge: ctx.env.SESSION_TTL_HOURS * 3600,
     });
+  };
+  const setSessionCookie = async (reply: FastifyReply, userId: string) => {
+    setCookie(reply, await createSession(ctx.db, userId, ctx.env.SESSION_TTL_HOURS, ctx.now()));
+  };
+  /** A fresh session on every login (no fixation); an old cookie's session ends. */
+  const rotateSession = async (req: { cookies: Record<string, string | undefined> }, reply: FastifyReply, userId: string) => {
+    const old = req.cookies[SESSION_COOKIE];
+    if (old) await endSession(ctx.db, old);
+    await setSessionCookie(reply, userId);
   };
 
   app.post(
@@ -47,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (req, reply) => {
       const user = await registerApplicant(ctx, { ...req.body, ip: req.ip });
       await setSessionCookie(reply, user.id);
-      return presentMe(ctx, user);
+      return presentMeWithTotp(ctx, user);
     },
   );
 
@@ -55,17 +70,56 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     '/auth/login',
     {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meResponse, 401: errorBody } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录（账号密码；已绑定动态口令的账号返回第二步所需的票据）',
+        body: loginBody,
+        response: { 200: z.union([meResponse, loginChallenge]), 401: errorBody, 429: lockedBody },
+      },
     },
     async (req, reply) => {
-      const user = await login(ctx, { ...req.body, ip: req.ip });
-      // A fresh session on every login (no fixation); an old cookie's session ends.
-      const old = req.cookies[SESSION_COOKIE];
-      if (old) await endSession(ctx.db, old);
-      await setSessionCookie(reply, user.id);
-      return presentMe(ctx, user);
+      const { user, needsTotp } = await login(ctx, { ...req.body, ip: req.ip });
+      if (needsTotp) return { needsTotp: true as const, ticket: issueLoginTicket(ctx, user.id) };
+      await rotateSession(req, reply, user.id);
+      return presentMeWithTotp(ctx, user);
     },
   );
+
+  app.post(
+    '/auth/login/totp',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录第二步：动态口令或恢复码', body: loginTotpBody, response: { 200: meResponse, 400: errorBody, 401: errorBody, 429: lockedBody } },
+    },
+    async (req, reply) => {
+      const user = await loginWithTotp(ctx, { ...req.body, ip: req.ip });
+      await rotateSession(req, reply, user.id);
+      return presentMeWithTotp(ctx, user);
+    },
+  );
+
+  app.post(
+    '/auth/change-password',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '修改密码（其他设备上的登录同时失效）', body: changePasswordBody, response: { 200: ok, 400: errorBody, 401: errorBody, 429: lockedBody } },
+    },
+    async (req, reply) => {
+      const token = await changePassword(ctx, actorOf(req), req.body);
+      setCookie(reply, token);
+      return { ok: true as const };
+    },
+  );
+
+  app.post('/auth/logout-all', { schema: { tags: ['auth'], summary: '退出所有设备上的登录', response: { 200: z.object({ ended: z.number() }), 401: errorBody } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const ended = await endAllSessions(ctx.db, actor.id);
+    await recordAudit(ctx.db, { actorId: actor.id, action: 'user.logout_all', subjectType: 'user', subjectId: actor.id, ip: req.ip, detail: { ended } });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ended };
+  });
+
+  await app.register(totpRoutes, { ctx });
 
   app.post(
     '/auth/reset-password',
@@ -90,6 +144,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     const actor = actorOf(req);
     const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
     if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
-    return presentMe(ctx, user);
+    return presentMeWithTotp(ctx, user);
   });
 };

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { desc } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { smsOutbox } from '../../db/schema/index.js';
+import { DEMO_AUTHORITIES, DEMO_TOTP_SECRETS } from '../../db/seed/authorities.js';
+import { currentTotp } from '../../services/totp.js';
 
 /** Development only (DEV_OUTBOX): the local SMS outbox, where testers read their codes. */
 export const devRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -11,5 +13,18 @@ export const devRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
   }, async () => {
     const rows = await ctx.db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(100);
     return rows.map((r) => ({ id: r.id, mobileMasked: r.mobileMasked, text: r.text, createdAt: r.createdAt.toISOString() }));
+  });
+
+  app.get('/dev/totp', {
+    schema: {
+      tags: ['dev'],
+      summary: '演示主管部门账号的当前动态口令（仅开发环境）',
+      response: { 200: z.array(z.object({ username: z.string(), displayName: z.string(), code: z.string(), secondsLeft: z.number() })) },
+    },
+  }, async () => {
+    // Only the demo accounts' fixed secrets: real accounts' secrets are never revealed.
+    const now = ctx.now();
+    const secondsLeft = 30 - (Math.floor(now.getTime() / 1000) % 30);
+    return DEMO_AUTHORITIES.map((a) => ({ username: a.username, displayName: a.displayName, code: currentTotp(DEMO_TOTP_SECRETS[a.username]!, now), secondsLeft }));
   });
 };
