@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: '/certify', element: <CertifyPage /> },
           { path: '/contact', element: <ContactPage /> },
           { path: '/first-login', lazy: async () => ({ Component: (await import('./pages/first-login/index')).FirstLoginPage }) },
+          { path: '/security', lazy: async () => ({ Component: (await import('./pages/security/index')).SecurityPage }) },
           { path: '/accounts', lazy: async () => ({ Component: (await import('./pages/accounts/index')).AccountsPage }) },
           { path: '/applications/:id/edit', lazy: lazyPage(() => import('./pages/application/edit/index')) },
           { path: '/applications/:id/confirm', lazy: lazyPage(() => import('./pages/application/confirm/index')) },

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { LoginBody, Me } from '@fw/shared';
+import type { LoginBody, LoginChallenge, Me } from '@fw/shared';
 import * as authApi from './api';
 
 export interface AuthState {
@@ -8,7 +8,11 @@ export interface AuthState {
   /** True after the user pressed 退出: guarded pages then go to a plain /login, without ?next=. */
   loggedOut: boolean;
   setUser: (user: Me | null) => void;
-  login: (body: LoginBody) => Promise<Me>;
+  /** Logs in, or answers the second-factor challenge to pass to `loginTotp`. */
+  login: (body: LoginBody) => Promise<Me | LoginChallenge>;
+  loginTotp: (body: { ticket: string; code?: string; recoveryCode?: string }) => Promise<Me>;
+  /** Ends every session of the account (all devices), then this one is logged out too. */
+  logoutEverywhere: () => Promise<void>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
 }
@@ -37,10 +41,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (body: LoginBody) => {
-    const me = await authApi.login(body);
+    const res = await authApi.login(body);
+    if (!authApi.isChallenge(res)) setUser(res);
+    return res;
+  }, [setUser]);
+
+  const loginTotp = useCallback(async (body: { ticket: string; code?: string; recoveryCode?: string }) => {
+    const me = await authApi.loginTotp(body);
     setUser(me);
     return me;
   }, [setUser]);
+
+  const logoutEverywhere = useCallback(async () => {
+    await authApi.logoutEverywhere();
+    setLoggedOut(true);
+    setUserState(null);
+  }, []);
 
   const logout = useCallback(async () => {
     try {
@@ -52,8 +68,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<AuthState>(
-    () => ({ user, loggedOut, setUser, login, logout, refresh }),
-    [user, loggedOut, setUser, login, logout, refresh],
+    () => ({ user, loggedOut, setUser, login, loginTotp, logoutEverywhere, logout, refresh }),
+    [user, loggedOut, setUser, login, loginTotp, logoutEverywhere, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicPath, loginPathFor, safeNext } from './paths';
+import { isPublicPath, loginPathFor, requiredStepPath, safeNext } from './paths';
 
 describe('isPublicPath', () => {
   it.each([
@@ -35,5 +35,21 @@ describe('safeNext', () => {
 
   it('does not send a user who just logged in back to the login page', () => {
     expect(safeNext('/login?next=%2F')).toBe('/');
+  });
+});
+
+describe('requiredStepPath', () => {
+  const authority = { role: 'authority', mustChangePassword: false, totpRequired: true, totpEnabled: false };
+  it.each([
+    ['first login before everything', { ...authority, mustChangePassword: true }, '/authority', '/first-login'],
+    ['first login page itself', { ...authority, mustChangePassword: true }, '/first-login', null],
+    ['an authority without a second factor', authority, '/authority', '/security'],
+    ['the security page itself', authority, '/security', null],
+    ['an enrolled authority', { ...authority, totpEnabled: true }, '/authority', null],
+    ['an applicant without one', { role: 'applicant', mustChangePassword: false, totpRequired: false, totpEnabled: false }, '/', null],
+    ['an answer without the fields, for an authority', { role: 'authority', mustChangePassword: false }, '/authority', '/security'],
+    ['an answer without the fields, for an applicant', { role: 'applicant', mustChangePassword: false }, '/', null],
+  ])('%s', (_name, user, path, expected) => {
+    expect(requiredStepPath(user, path)).toBe(expected);
   });
 });

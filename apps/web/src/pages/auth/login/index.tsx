@@ -5,8 +5,10 @@ import { loginBody } from '@fw/shared';
 import { AuthShell } from '../components/AuthShell';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
+import { isChallenge } from '../../../auth/api';
 import { safeNext } from '../../../auth/paths';
 import { applyFieldErrors, zodRule } from '../../../forms/zodRule';
+import { TotpStep } from './TotpStep';
 
 interface LoginValues {
   login: string;
@@ -19,6 +21,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [submitting, setSubmitting] = useState(false);
+  /** Set after a right password for an account with a second factor. */
+  const [ticket, setTicket] = useState<string | null>(null);
   const next = safeNext(params.get('next'));
 
   if (user) return <Navigate to={next} replace />;
@@ -26,14 +30,23 @@ export function LoginPage() {
   const finish = async (v: LoginValues) => {
     setSubmitting(true);
     try {
-      await login({ login: v.login.trim(), password: v.password });
-      navigate(next, { replace: true });
+      const res = await login({ login: v.login.trim(), password: v.password });
+      if (isChallenge(res)) setTicket(res.ticket);
+      else navigate(next, { replace: true });
     } catch (e) {
       applyFieldErrors(form, e);
     } finally {
       setSubmitting(false);
     }
   };
+
+  if (ticket) {
+    return (
+      <AuthShell title="动态口令验证">
+        <TotpStep ticket={ticket} onDone={() => navigate(next, { replace: true })} onRestart={() => setTicket(null)} />
+      </AuthShell>
+    );
+  }
 
   return (
     <AuthShell title="用户登录">
