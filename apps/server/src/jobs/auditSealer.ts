@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { sealAuditBatch, type SealOptions } from './sealAudit.js';
+import { sealAuditBatch, type SealOptions, type SealState } from './sealAudit.js';
 
 export interface AuditSealer {
   /** Waits for a round in progress, then stops. */
@@ -17,11 +17,12 @@ export function startAuditSealer(db: Db, opts: SealOptions & { intervalMs?: numb
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const state: SealState = {};
 
   const round = async () => {
     try {
       for (;;) {
-        const r = await sealAuditBatch(db, { ...opts, batchSize });
+        const r = await sealAuditBatch(db, { ...opts, batchSize, state });
         if (stopped || r.deferred || r.sealed < batchSize) break;
       }
     } catch (err) {

@@ -18,13 +18,14 @@ describe('sealing the audit chain', () => {
   afterAll(async () => t?.close());
 
   it('seals in id order from the genesis value, each row hashing the previous one with SM3', async () => {
-    for (let i = 0; i < 5; i++) await recordAudit(t.ctx.db, { actorId: null, action: 'test.seal', subjectType: 'test', subjectId: String(i), detail: { i, nested: { b: 2, a: [1, 'x'] } }, ip: '127.0.0.1' });
-    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 2 })).toEqual({ sealed: 2, deferred: false });
-    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 2 })).toEqual({ sealed: 2, deferred: false });
-    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 2 })).toEqual({ sealed: 1, deferred: false });
+    // Twelve rows in batches of five: the batches cross from id 9 to 10, where ordering ids as text would go wrong.
+    for (let i = 0; i < 12; i++) await recordAudit(t.ctx.db, { actorId: null, action: 'test.seal', subjectType: 'test', subjectId: String(i), detail: { i, nested: { b: 2, a: [1, 'x'] } }, ip: '127.0.0.1' });
+    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 5 })).toEqual({ sealed: 5, deferred: false });
+    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 5 })).toEqual({ sealed: 5, deferred: false });
+    expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0, batchSize: 5 })).toEqual({ sealed: 2, deferred: false });
     expect(await sealAuditBatch(t.ctx.db, { minAgeMs: 0 })).toEqual({ sealed: 0, deferred: false });
     const rows = await readChainRows(t.ctx.db, sql`true`, 100);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(12);
     let prev = AUDIT_GENESIS_HASH;
     for (const row of rows) {
       expect(row.prevHash).toBe(prev);
@@ -32,7 +33,7 @@ describe('sealing the audit chain', () => {
       expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
       prev = row.hash!;
     }
-    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, start: 'genesis', checked: 5, headHash: prev, unsealed: 0 });
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, start: 'genesis', checked: 12, headHash: prev, unsealed: 0 });
   });
 
   it('leaves rows younger than the minimum age, and everything after them, for a later round', async () => {
@@ -84,5 +85,28 @@ describe('sealing the audit chain', () => {
     } finally {
       await other.end();
     }
+  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)('on PostgreSQL, a sealer racing 200 overlapping slow inserts leaves one unbroken chain', async () => {
+    const sealer = startAuditSealer(t.ctx.db, { intervalMs: 2, minAgeMs: 0 });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Ten writers (fewer than the pool, so the sealer always gets a connection), each transaction holding its
+    // row a while before commit. Even the age guard is off: only the lock check keeps a late lower id in order.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, w) =>
+        (async () => {
+          for (let i = 0; i < 20; i++) {
+            await t.ctx.db.transaction(async (tx) => {
+              await recordAudit(tx, { actorId: null, action: 'test.race', subjectType: 'test', subjectId: `${w}.${i}` });
+              await sleep(Math.random() * 15);
+            });
+          }
+        })(),
+      ),
+    );
+    // Steady writing does not hold sealing back: most rows were sealed while the writers were busy.
+    expect(await unsealedCount(t)).toBeLessThan(100);
+    await sealer.stop();
+    while ((await sealAuditBatch(t.ctx.db, { minAgeMs: 0 })).sealed > 0);
+    expect(await verifyAuditChain(t.ctx.db)).toMatchObject({ ok: true, unsealed: 0, finding: null });
   });
 });

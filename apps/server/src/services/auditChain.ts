@@ -134,9 +134,9 @@ export async function verifyAuditChain(db: DbOrTx): Promise<AuditVerifyReport> {
 async function purgeRecordFor(db: DbOrTx, row: ChainRow): Promise<string | null> {
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
-      select id::text as id from audit_events
-      where action = 'audit.purge' and detail->>'keptFromId' = ${row.id} and detail->>'anchorHash' = ${row.prevHash}
-      order by id desc limit 1`),
+      select a.id::text as id from audit_events a
+      where a.action = 'audit.purge' and a.detail->>'keptFromId' = ${row.id} and a.detail->>'anchorHash' = ${row.prevHash}
+      order by a.id desc limit 1`),
   );
   return rows[0]?.id ?? null;
 }
