@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import type { DestinationStream } from 'pino';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +16,10 @@ import {
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { sessionPlugin } from './plugins/session.js';
+import { securityHeadersPlugin } from './plugins/security.js';
+import { csrfPlugin } from './plugins/csrf.js';
+import { rateLimitPlugin } from './plugins/rateLimit.js';
+import { loggerOptions } from './plugins/logging.js';
 import { healthRoutes } from './routes/health/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { organisationRoutes } from './routes/organisation/index.js';
@@ -30,26 +34,28 @@ import { accountRoutes, requireFirstLoginDone } from './routes/accounts/index.js
 export type App = FastifyInstance;
 
 /** Builds the app: plugins → routes → error handler. Listening is server.ts's job. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: DestinationStream; rateLimitNameSpace?: string } = {}): Promise<App> {
+  const https = ctx.env.publicUrl.startsWith('https:');
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    trustProxy: true,
+    logger: opts.logger === false ? false : loggerOptions(ctx.env.LOG_LEVEL, opts.logStream),
+    trustProxy: ctx.env.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `操作过于频繁，请${Math.ceil(c.ttl / 1000)}秒后再试` }),
-  });
+  await app.register(securityHeadersPlugin, { https });
+  // Before the session lookup: a forged request is refused without touching the database.
+  await app.register(csrfPlugin, { secure: https });
   await app.register(swagger, {
     openapi: { info: { title: '服务型制造示范遴选申报平台 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
+  // After the session (limits count per user), before every route (the limits table applies to all).
+  await app.register(rateLimitPlugin, { redisUrl: ctx.env.REDIS_URL, nameSpace: opts.rateLimitNameSpace });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {

@@ -37,6 +37,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Serve the built web app from this folder. */
   WEB_DIST: z.string().default(path.join(ROOT_DIR, 'apps/web/dist')),
+  /** Redis for rate-limit counters shared by several app instances; in-memory per instance without it. */
+  REDIS_URL: z.string().url().optional(),
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify trustProxy): true | false | a comma list of addresses,
+   * CIDRs or 'loopback'. Trusting any sender would let a client pick its own IP and dodge rate limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((v): boolean | string => (v === 'true' ? true : v === 'false' ? false : v)),
 });
 
 export type Env = z.infer<typeof envSchema> & { devOutbox: boolean; publicUrl: string };

@@ -6,6 +6,7 @@ import { loadEnv } from '../env.js';
 import { createContext } from '../createContext.js';
 import { buildApp } from '../app.js';
 import { makeApplication } from '../test/factories.js';
+import { injectCsrf } from '../test/testServer.js';
 
 /** The embedded database keeps what was acknowledged across a restart of the server. */
 describe('restart with the embedded database', () => {
@@ -16,6 +17,7 @@ describe('restart with the embedded database', () => {
   it('finds an acknowledged save after the server is closed and started again', async () => {
     const first = await createContext(env);
     const app = await buildApp(first.ctx, { logger: false });
+    injectCsrf(app);
     const { application, cookie } = await makeApplication(first.ctx);
     const saved = await app.inject({
       method: 'PATCH',

@@ -5,14 +5,22 @@ import crypto from 'node:crypto';
 import { loadEnv, type Env } from '../env.js';
 import { createContext } from '../createContext.js';
 import { buildApp, type App } from '../app.js';
+import type { InjectOptions, LightMyRequestCallback } from 'fastify';
 import type { AppContext } from '../context.js';
+import { CSRF_COOKIE, CSRF_HEADER, newCsrfToken } from '../plugins/csrf.js';
 
 /**
  * A real app on a real, empty database for one test file: in-memory PGlite by default, or a fresh
  * database on the PostgreSQL server named by TEST_DATABASE_URL (CI runs the suite both ways).
  */
 export interface TestServer {
+  /** Its `inject` sends this test browser's CSRF cookie and header unless the request sets the header itself. */
   app: App;
+  /** The app's own inject, without the CSRF token (tests of the refusal). */
+  injectWithoutCsrf: App['inject'];
+  /** The CSRF token `app.inject` sends; `csrfHeaders(cookie)` adds it to a fetch against a listening app. */
+  csrfToken: string;
+  csrfHeaders(cookie?: string): Record<string, string>;
   ctx: AppContext;
   /** Moves the server clock (deadline tests). */
   setNow(d: Date | null): void;
@@ -44,10 +52,14 @@ export async function getTestServer(overrides: Partial<Env> = {}): Promise<TestS
   let fixedNow: Date | null = null;
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...overrides });
   const { ctx, close } = await createContext(env, { memory: !databaseUrl, now: () => fixedNow ?? new Date() });
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, rateLimitNameSpace: `fw-test-${crypto.randomBytes(6).toString('hex')}-` });
   await app.ready();
+  const { injectWithoutCsrf, csrfToken } = injectCsrf(app);
   return {
     app,
+    injectWithoutCsrf,
+    csrfToken,
+    csrfHeaders: (cookie) => ({ cookie: cookie ? `${cookie}; ${CSRF_COOKIE}=${csrfToken}` : `${CSRF_COOKIE}=${csrfToken}`, [CSRF_HEADER]: csrfToken }),
     ctx,
     setNow: (d) => (fixedNow = d),
     close: async () => {
@@ -57,4 +69,28 @@ export async function getTestServer(overrides: Partial<Env> = {}): Promise<TestS
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+type InjectArg = InjectOptions | string;
+
+/**
+ * Makes `app.inject` behave like the web app: one browser whose requests carry the `fw_csrf` cookie
+ * and the matching X-CSRF-Token header. A request that sets the header itself is left alone.
+ * getTestServer does this; a test building its own app with buildApp calls it once.
+ */
+export function injectCsrf(app: App): { injectWithoutCsrf: App['inject']; csrfToken: string } {
+  const csrfToken = newCsrfToken();
+  const injectWithoutCsrf = app.inject.bind(app) as App['inject'];
+  const withToken = (arg: InjectArg): InjectOptions => {
+    const opts = typeof arg === 'string' ? { url: arg } : arg;
+    const headers = opts.headers ?? {};
+    if (Object.keys(headers).some((k) => k.toLowerCase() === CSRF_HEADER)) return opts;
+    return { ...opts, headers: { ...headers, [CSRF_HEADER]: csrfToken }, cookies: { [CSRF_COOKIE]: csrfToken, ...opts.cookies } };
+  };
+  const wrapped = ((arg?: InjectArg, callback?: LightMyRequestCallback) => {
+    if (arg === undefined) return injectWithoutCsrf();
+    return callback ? injectWithoutCsrf(withToken(arg), callback) : injectWithoutCsrf(withToken(arg));
+  }) as App['inject'];
+  (app as { inject: App['inject'] }).inject = wrapped;
+  return { injectWithoutCsrf, csrfToken };
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Upload, type DetailedError, type UploadOptions } from 'tus-js-client';
 import type { FileView } from '@fw/shared';
 import type { App } from '../app.js';
+import { CSRF_COOKIE, CSRF_HEADER, newCsrfToken } from '../plugins/csrf.js';
 
 export type TusOutcome =
   | { ok: true; url: string; file: FileView }
@@ -19,11 +20,13 @@ export async function listenLocal(app: App): Promise<string> {
  */
 export function startTusUpload(base: string, cookie: string, bytes: Buffer, metadata: Record<string, string>, options: UploadOptions = {}) {
   let upload!: Upload;
+  // Like the web app: the browser's CSRF cookie repeated in the header on every tus request.
+  const csrf = newCsrfToken();
   const done = new Promise<TusOutcome>((resolve) => {
     upload = new Upload(bytes, {
       endpoint: `${base}/api/uploads`,
       metadata,
-      headers: { cookie },
+      headers: { cookie: `${cookie}; ${CSRF_COOKIE}=${csrf}`, [CSRF_HEADER]: csrf },
       retryDelays: [],
       ...options,
       onSuccess: ({ lastResponse }) => {

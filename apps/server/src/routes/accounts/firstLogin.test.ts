@@ -9,6 +9,7 @@ import { buildApp, type App } from '../../app.js';
 import type { AppContext } from '../../context.js';
 import { auditEvents, users } from '../../db/schema/index.js';
 import { makeApplicant, makeAuthority } from '../../test/factories.js';
+import { injectCsrf } from '../../test/testServer.js';
 import { requireFirstLoginDone } from './index.js';
 
 /**
@@ -22,6 +23,7 @@ async function gatedApp() {
   const app = await buildApp(ctx, { logger: false });
   app.addHook('preHandler', requireFirstLoginDone(ctx));
   await app.ready();
+  injectCsrf(app);
   return { app, ctx, close: async () => (await app.close(), await close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
 }
 

@@ -26,7 +26,7 @@ afterAll(() => t.close());
 async function create(cookie: string, meta: Record<string, string>, length: number) {
   const res = await fetch(`${base}/api/uploads`, {
     method: 'POST',
-    headers: { cookie, 'tus-resumable': '1.0.0', 'upload-length': String(length), 'upload-metadata': metadataHeader(meta) },
+    headers: { ...t.csrfHeaders(cookie), 'tus-resumable': '1.0.0', 'upload-length': String(length), 'upload-metadata': metadataHeader(meta) },
   });
   const text = await res.text();
   return { status: res.status, location: res.headers.get('location'), body: text ? (JSON.parse(text) as { code: string; message: string }) : null };
@@ -138,7 +138,7 @@ describe('tus uploads', () => {
     expect(small.status).toBe(201);
     const patch = await fetch(new URL(small.location!, base), {
       method: 'PATCH',
-      headers: { cookie, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      headers: { ...t.csrfHeaders(cookie), 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
       body: Buffer.alloc(20),
     });
     expect(patch.status).toBe(413);
@@ -169,7 +169,7 @@ describe('tus uploads', () => {
       expect((await create(cookie, { applicationId: application.id, slot: 'narrative', filename: 'b.docx' }, docx.length)).status).toBe(403);
       const patch = await fetch(new URL(created.location!, base), {
         method: 'PATCH',
-        headers: { cookie, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+        headers: { ...t.csrfHeaders(cookie), 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
         body: docx,
       });
       expect(patch.status).toBe(204);
@@ -203,7 +203,7 @@ describe('tus uploads', () => {
     expect(created.status).toBe(201);
     const url = new URL(created.location!, base);
     const other = await makeApplicant(t.ctx);
-    const tus = { cookie: other.cookie, 'tus-resumable': '1.0.0' };
+    const tus = { ...t.csrfHeaders(other.cookie), 'tus-resumable': '1.0.0' };
     expect((await fetch(url, { method: 'HEAD', headers: tus })).status).toBe(404);
     const patch = await fetch(url, { method: 'PATCH', headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, body: Buffer.alloc(100) });
     expect(patch.status).toBe(404);
@@ -214,7 +214,7 @@ describe('tus uploads', () => {
     // The owner still sees it untouched, and may cancel it.
     const own = await fetch(url, { method: 'HEAD', headers: { cookie, 'tus-resumable': '1.0.0' } });
     expect(own.headers.get('upload-offset')).toBe('0');
-    expect((await fetch(url, { method: 'DELETE', headers: { cookie, 'tus-resumable': '1.0.0' } })).status).toBe(204);
+    expect((await fetch(url, { method: 'DELETE', headers: { ...t.csrfHeaders(cookie), 'tus-resumable': '1.0.0' } })).status).toBe(204);
   });
 
   it('moves a submitted application to modified and bumps its version', async () => {
