@@ -1,14 +1,50 @@
 import ExcelJS from 'exceljs';
+import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 
 /** The demo authorities' password (apps/server/src/db/seed/authorities.ts). */
 export const AUTHORITY_PASSWORD = 'Demo@2026';
 
-/** Logs in through the login page with an issued user name and waits for the authority home. */
+/** The demo authorities' fixed TOTP secrets, as printed in the start banner (DEMO_TOTP_SECRETS in the seed). */
+export const DEMO_TOTP_SECRETS: Record<string, string> = {
+  miit: 'N7D7AWKMASNTZ5LKQRSNDBJ56UD3K5KS',
+  gd_gxt: 'MJFYLVHQIBA4IFH45AMDW4OAD7VUO4B3',
+  js_gxt: '4IQX3HAA624Q42CL52PMFAQJZFBOWF2T',
+  sh_jxw: 'CY5QZOGQWO3UEE7YZR4G5IKJBTS57OSR',
+  sz_gxj: 'DUMTE4GOVLWUFDGZD2AXMUKN2O36PN6L',
+  gz_gxj: 'GDG3VEPQU37BA3SEOUIIR7ZQIAYXHV6N',
+  sz_js_gxj: 'RDU4JEAAXVAV3UVNUTC5OYMBBRC2U32O',
+  ns_gxj: 'RUDFPRVZ7M2QPL5JIJP5FZMIMMXNRQ7V',
+  hp_gxj: 'TJ6W4BMIP24RXVFRZCRXEWTQ2R43EFBS',
+};
+
+/** The last time step whose code each account used: the server takes a code once only. */
+const usedStep = new Map<string, number>();
+
+/**
+ * A code the server will accept now: the current step's, or, when that one was used already, the
+ * next step's (the server accepts one step either side); later than that, wait for the clock.
+ */
+export async function nextTotpCode(username: string): Promise<string> {
+  const secret = DEMO_TOTP_SECRETS[username];
+  if (!secret) throw new Error(`no demo TOTP secret for ${username}`);
+  const step = () => Math.floor(Date.now() / 30_000);
+  let use = Math.max(step(), (usedStep.get(username) ?? -1) + 1);
+  while (use > step() + 1) await new Promise((r) => setTimeout(r, 1000));
+  // Too close to the end of a step the code may age out in transit: wait for the next one.
+  if (use === step() && Date.now() % 30_000 > 27_000) use += 1;
+  usedStep.set(username, use);
+  return generateSync({ secret, epoch: use * 30 + 1 });
+}
+
+/** Logs in through the login page with an issued user name and its demo code, and waits for the authority home. */
 export async function loginAsAuthority(page: Page, username: string, password = AUTHORITY_PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByPlaceholder('请输入手机号或账号').fill(username);
   await page.getByPlaceholder('请输入密码').fill(password);
+  await page.locator('form button[type=submit]').click();
+  // Second step: the demo authorities have TOTP in force.
+  await page.getByPlaceholder('请输入6位动态口令').fill(await nextTotpCode(username));
   await page.locator('form button[type=submit]').click();
   await page.waitForURL(/\/authority$/);
   await page.getByTestId('round-card').waitFor();
