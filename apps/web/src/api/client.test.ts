@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { query, toApiError } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, query, readCsrfCookie, toApiError } from './client';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -35,5 +35,52 @@ describe('query', () => {
   it('encodes values and leaves out empty ones', () => {
     expect(query({ q: '深圳 智造', parent: undefined, page: 2, empty: '' })).toBe('?q=%E6%B7%B1%E5%9C%B3+%E6%99%BA%E9%80%A0&page=2');
     expect(query({ parent: null })).toBe('');
+  });
+});
+
+describe('CSRF token', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads fw_csrf among other cookies', () => {
+    expect(readCsrfCookie('a=1; fw_csrf=abc-_9; b=2')).toBe('abc-_9');
+    expect(readCsrfCookie('fw_sid=x')).toBeNull();
+    expect(readCsrfCookie('')).toBeNull();
+  });
+
+  it('asks the server for a token once, sends it on writes only, and retries once after a CSRF refusal', async () => {
+    const calls: { url: string; method: string; token: string | null }[] = [];
+    let refuseNext = true;
+    vi.stubGlobal('document', { cookie: '' });
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      calls.push({ url, method: init.method ?? 'GET', token: headers.get('X-CSRF-Token') });
+      if (url === '/api/auth/csrf') return json(200, { token: 'T1' });
+      if (init.method === 'POST' && refuseNext) {
+        refuseNext = false;
+        return json(403, { code: 'CSRF', message: '页面已过期，请刷新后重试' });
+      }
+      return json(200, { ok: true });
+    });
+    await api.get('/api/rounds');
+    expect(await api.post('/api/applications', {})).toEqual({ ok: true });
+    expect(calls.map((c) => `${c.method} ${c.url} ${c.token}`)).toEqual([
+      'GET /api/rounds null',
+      'GET /api/auth/csrf null',
+      'POST /api/applications T1',
+      'GET /api/auth/csrf null',
+      'POST /api/applications T1',
+    ]);
+  });
+
+  it('uses the cookie without asking when the browser has one', async () => {
+    const tokens: (string | null)[] = [];
+    vi.stubGlobal('document', { cookie: 'fw_csrf=FROMCOOKIE' });
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit = {}) => {
+      tokens.push(new Headers(init.headers).get('X-CSRF-Token'));
+      return new Response(null, { status: 204 });
+    });
+    await api.delete('/api/applications/1/files/2');
+    await api.patch('/api/applications/1/fields', {});
+    expect(tokens).toEqual(['FROMCOOKIE', 'FROMCOOKIE']);
   });
 });

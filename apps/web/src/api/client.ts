@@ -1,4 +1,9 @@
 /** The one fetch wrapper of the web app: JSON in and out, same-origin cookies, typed errors. */
+import { z } from 'zod';
+
+// The server's CSP has no 'unsafe-eval': zod would otherwise probe `new Function` to compile its
+// parsers, which the browser refuses and reports as a violation. Loaded with the first request module.
+z.config({ jitless: true });
 
 /** An error answered by the server ({code, message, fields}) or a network failure (status 0). */
 export class ApiError extends Error {
@@ -70,19 +75,61 @@ export async function toApiError(res: Response): Promise<ApiError> {
   );
 }
 
+/** The server's CSRF cookie, repeated in this header on every state-changing request (double submit). */
+export const CSRF_COOKIE = 'fw_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The CSRF token of this browser, read from its cookie (null before the server has set one). */
+export function readCsrfCookie(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE && rest.length) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+let fetchingToken: Promise<string> | null = null;
+
+/**
+ * The token to send: the cookie's value, asked from the server once when the browser has none yet
+ * (or again after a refusal). Concurrent callers share one request.
+ */
+export async function csrfToken(opts: { renew?: boolean } = {}): Promise<string> {
+  const current = opts.renew ? null : readCsrfCookie();
+  if (current) return current;
+  fetchingToken ??= fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(async (res) => {
+      const body = (await res.json()) as { token?: unknown };
+      return readCsrfCookie() ?? (typeof body.token === 'string' ? body.token : '');
+    })
+    .finally(() => {
+      fetchingToken = null;
+    });
+  return fetchingToken;
+}
+
 /** Sends a request; resolves with the parsed JSON body (undefined for 204) or throws ApiError. */
 export async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, {
+  const guarded = !SAFE_METHODS.has(method.toUpperCase());
+  const send = async (renewToken: boolean): Promise<Response> => {
+    if (guarded) headers[CSRF_HEADER] = await csrfToken({ renew: renewToken });
+    return fetch(path, {
       method,
       credentials: 'same-origin',
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: opts.signal,
     });
+  };
+  let res: Response;
+  try {
+    res = await send(false);
+    // The token was refused before anything happened (cookie cleared or replaced in another tab):
+    // take a fresh one and send once more.
+    if (guarded && res.status === 403 && (await isCsrfRefusal(res))) res = await send(true);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     const err = new ApiError(0, 'NETWORK', FALLBACK_MESSAGES[0]);
@@ -97,6 +144,15 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function isCsrfRefusal(res: Response): Promise<boolean> {
+  try {
+    const body = (await res.clone().json()) as { code?: unknown };
+    return body.code === 'CSRF';
+  } catch {
+    return false;
+  }
 }
 
 /** Builds a query string, leaving out empty values. */

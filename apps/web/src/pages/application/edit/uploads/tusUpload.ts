@@ -1,5 +1,6 @@
 import { DetailedError, Upload, defaultOptions, type PreviousUpload } from 'tus-js-client';
 import type { FileView, SlotKey } from '@fw/shared';
+import { CSRF_HEADER, csrfToken } from '../../../../api/client';
 
 export const UPLOAD_ENDPOINT = '/api/uploads';
 const CHUNK = 5 * 1024 * 1024;
@@ -80,6 +81,10 @@ export function startUpload(applicationId: string, slot: SlotKey, file: File, h:
     removeFingerprintOnSuccess: true,
     metadata: { applicationId, slot, filename: file.name, filetype: file.type || 'application/octet-stream' },
     onProgress: h.onProgress,
+    // tus creation, chunks and cancelling change state: they carry the CSRF token like every write.
+    onBeforeRequest: async (req) => {
+      if (req.getMethod() !== 'HEAD' && req.getMethod() !== 'GET') req.setHeader(CSRF_HEADER, await csrfToken());
+    },
     onAfterResponse: (_req, res) => {
       const header = res.getHeader('Upload-Result');
       if (header) {
