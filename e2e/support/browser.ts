@@ -14,8 +14,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A browser context for one user. Content-Security-Policy violations (the server's CSP refusing a
+ * script, style, frame …) are collected, and closing the context fails the test if there were any.
+ */
 export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1366, height: 768 }): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport, locale: 'zh-CN', acceptDownloads: true });
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', acceptDownloads: true });
+  const violations: string[] = [];
+  context.on('console', (msg) => {
+    if (/Content Security Policy|CSP violation/i.test(msg.text())) violations.push(msg.text());
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${[...new Set(violations)].join('\n')}`);
+  };
+  return context;
 }
 
 /** Saves a full-page screenshot under e2e/artifacts for people to look at. */
