@@ -49,13 +49,13 @@ export function SecurityPage() {
   };
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 760 }}>
       <Typography.Title level={3}>账号安全</Typography.Title>
-      {mustEnrol && <Alert type="warning" showIcon message="按照网络安全等级保护要求，主管部门、评审专家和管理员账号须绑定动态口令（双因素认证）后才能继续使用。" />}
+      {mustEnrol && <Alert type="warning" showIcon title="按照网络安全等级保护要求，主管部门、评审专家和管理员账号须绑定动态口令（双因素认证）后才能继续使用。" />}
 
       <Card title="动态口令（双因素认证）">
         {status.enabled ? (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label="状态">已绑定{status.enabledAt ? `（${new Date(status.enabledAt).toLocaleString('zh-CN')}）` : ''}</Descriptions.Item>
               <Descriptions.Item label="剩余恢复码">{status.recoveryCodesLeft} 个</Descriptions.Item>
@@ -108,7 +108,7 @@ export function SecurityPage() {
       </Card>
 
       <Card title="登录设备">
-        <Space direction="vertical">
+        <Space orientation="vertical">
           <Typography.Text type="secondary">怀疑账号在其他电脑或手机上仍处于登录状态时，可一键退出所有设备（包括本机）。</Typography.Text>
           <Popconfirm title="将退出所有设备上的登录，确定？" onConfirm={() => void logoutEverywhere().then(() => navigate('/login', { replace: true }))}>
             <Button danger>退出所有设备</Button>

@@ -3,6 +3,7 @@ import { Alert, Card, Empty, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { isApiError } from '../../../api/client';
 import { fetchOutbox, type OutboxMessage } from './api';
+import { DemoTotpPanel } from './DemoTotpPanel';
 
 const REFRESH_MS = 3000;
 
@@ -35,18 +36,21 @@ export function OutboxPage() {
   }, []);
 
   return (
-    <Card title="短信发件箱（开发环境）" extra={<Tag color="blue">每3秒自动刷新</Tag>}>
-      {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      {messages && messages.length === 0 && <Empty description="暂无短信" />}
-      {messages?.map((m) => (
-        <div key={m.id} className="outbox-row" data-testid="outbox-row">
-          <Typography.Text strong>{m.mobileMasked}</Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-            {dayjs(m.createdAt).format('YYYY-MM-DD HH:mm:ss')}
-          </Typography.Text>
-          <div className="outbox-text">{m.text}</div>
-        </div>
-      ))}
-    </Card>
+    <>
+      <DemoTotpPanel />
+      <Card title="短信发件箱（开发环境）" extra={<Tag color="blue">每3秒自动刷新</Tag>}>
+        {problem && <Alert type="warning" showIcon title={problem} style={{ marginBottom: 12 }} />}
+        {messages && messages.length === 0 && <Empty description="暂无短信" />}
+        {messages?.map((m) => (
+          <div key={m.id} className="outbox-row" data-testid="outbox-row">
+            <Typography.Text strong>{m.mobileMasked}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+              {dayjs(m.createdAt).format('YYYY-MM-DD HH:mm:ss')}
+            </Typography.Text>
+            <div className="outbox-text">{m.text}</div>
+          </div>
+        ))}
+      </Card>
+    </>
   );
 }

@@ -32,7 +32,7 @@ export function EnrolCard({ onEnrolled }: { onEnrolled: (recoveryCodes: string[]
 
   if (!enrolment) {
     return (
-      <Space direction="vertical">
+      <Space orientation="vertical">
         <Typography.Paragraph>
           绑定后，登录时除密码外还需输入手机验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）显示的6位动态口令。
         </Typography.Paragraph>
@@ -44,7 +44,7 @@ export function EnrolCard({ onEnrolled }: { onEnrolled: (recoveryCodes: string[]
   }
   return (
     <Steps
-      direction="vertical"
+      orientation="vertical"
       current={1}
       items={[
         {

@@ -10,7 +10,7 @@ export function RecoveryCodesModal({ codes, onClose }: { codes: string[] | null;
       maskClosable={false}
       footer={<Button type="primary" onClick={onClose}>我已妥善保存</Button>}
     >
-      <Alert type="warning" showIcon message="恢复码只显示这一次。手机丢失或无法使用验证器时，可用一个恢复码代替动态口令登录，每个只能用一次。" style={{ marginBottom: 16 }} />
+      <Alert type="warning" showIcon title="恢复码只显示这一次。手机丢失或无法使用验证器时，可用一个恢复码代替动态口令登录，每个只能用一次。" style={{ marginBottom: 16 }} />
       <Typography.Paragraph copyable={{ text: (codes ?? []).join('\n'), tooltips: ['复制全部', '已复制'] }}>
         <ol className="recovery-codes" data-testid="recovery-codes">
           {(codes ?? []).map((c) => (
