@@ -1,8 +1,8 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestServer, type TestServer } from '../test/testServer.js';
-import { randomMobile } from '../test/factories.js';
-import { smsOutbox } from '../db/schema/index.js';
+import { makeAuthority, makeRound, makeSubmittedApplication, randomMobile } from '../test/factories.js';
+import { files, smsOutbox } from '../db/schema/index.js';
 
 const PASSWORD = 'Qiye@2026x';
 
@@ -62,6 +62,23 @@ describe('security headers and the session cookie over http', () => {
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');
     }
+  });
+
+  it("lets only this site frame a PDF it serves inline for preview; downloads stay unframable", async () => {
+    const round = await makeRound(t.ctx);
+    const made = await makeSubmittedApplication(t.ctx, { roundId: round.id, regionCode: '440305' });
+    const city = await makeAuthority(t.ctx, '440300');
+    const pdf = (await t.ctx.db.select().from(files).where(eq(files.applicationId, made.application.id))).find((f) => f.kind === 'pdf')!;
+    const url = `/api/authority/applications/${made.application.id}/files/${pdf.id}`;
+    const preview = await t.app.inject({ method: 'GET', url: `${url}?inline=1`, headers: { cookie: city.cookie } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['content-disposition']).toMatch(/^inline/);
+    expect(cspOf(preview.headers['content-security-policy'])).toMatchObject({ 'default-src': ["'none'"], 'frame-ancestors': ["'self'"] });
+    expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(preview.headers['x-content-type-options']).toBe('nosniff');
+    const download = await t.app.inject({ method: 'GET', url, headers: { cookie: city.cookie } });
+    expect(cspOf(download.headers['content-security-policy'])['frame-ancestors']).toEqual(["'none'"]);
+    expect(download.headers['x-frame-options']).toBe('DENY');
   });
 
   it('scopes a CSP of its own to the API docs', async () => {
