@@ -28,6 +28,8 @@ describe('no personal data in the logs', () => {
     t = await getTestServer({ LOG_LEVEL: 'trace' });
     // The production logger (trace level, so everything Fastify logs is seen) writing into memory.
     app = await buildApp(t.ctx, { logStream: log.stream });
+    // As server.ts does: the local SMS outbox reports what it sends to the app's log.
+    (t.ctx.sms as { log?: unknown }).log = app.log;
     await app.ready();
   });
   afterAll(async () => {
@@ -57,6 +59,7 @@ describe('no personal data in the logs', () => {
 
     const text = log.text();
     expect(text).toContain('incoming request');
+    expect(text).toContain('SMS outbox');
     expect(text).toContain('/api/auth/login');
     expect(text).toContain(`/api/verify/${mobile.slice(0, 3)}****${mobile.slice(7)}`);
     for (const secret of [mobile, password, 'Wrong#2026q', code, sid, 'zhang.san@example.com', t.csrfToken]) expect(text).not.toContain(secret);
@@ -79,5 +82,6 @@ describe('log redaction', () => {
   it('masks mobile numbers but leaves other numbers alone', () => {
     expect(scrubText('/api/x/13800001234/y')).toBe('/api/x/138****1234/y');
     expect(scrubText('ids 2026001 and 913100007777777777')).toBe('ids 2026001 and 913100007777777777');
+    expect(scrubText('SMS outbox: 【遴选平台】您的验证码为482913，10分钟内有效')).toBe('SMS outbox: 【遴选平台】您的验证码为******，10分钟内有效');
   });
 });

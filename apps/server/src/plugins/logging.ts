@@ -17,10 +17,12 @@ export const REDACT_PATHS = [
 
 const MOBILE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 const EMAIL = /[\w.+-]+@([\w-]+\.)+[\w-]+/g;
+// An SMS text quoted in a message (the local outbox logs what it "sends").
+const SMS_CODE = /(验证码\D{0,4})\d{4,8}/g;
 
-/** Masks mobile numbers and e-mail addresses in free text (URLs with a query, error messages). */
+/** Masks mobile numbers, e-mail addresses and SMS codes in free text (URLs, messages, errors). */
 export function scrubText(text: string): string {
-  return text.replace(MOBILE, '$1****$2').replace(EMAIL, '***@***');
+  return text.replace(MOBILE, '$1****$2').replace(EMAIL, '***@***').replace(SMS_CODE, '$1******');
 }
 
 interface LoggedRequest {
