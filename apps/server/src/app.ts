@@ -15,6 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable.js';
+import { isBadInputForDatabase } from './db/errors.js';
 import { sessionPlugin } from './plugins/session.js';
 import { securityHeadersPlugin } from './plugins/security.js';
 import { csrfPlugin } from './plugins/csrf.js';
@@ -70,6 +72,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       const first = Object.values(fields)[0];
       return reply.status(400).send({ code: 'VALIDATION', message: first ? `输入有误：${first}` : '输入有误', fields });
     }
+    if (isDatabaseUnavailable(err)) {
+      return reply.status(503).header('retry-after', '5').send({ code: 'UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE });
+    }
+    // Text the database cannot store (a NUL character, a malformed number) is the client's input, not our fault.
+    if (isBadInputForDatabase(err)) return reply.status(400).send({ code: 'VALIDATION', message: '输入包含无法保存的字符或格式，请检查后重试' });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status === 429) return reply.status(429).send(err);
     if (status < 500) {

@@ -26,10 +26,14 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // A database that does not answer at all must end in a 503, not a hanging request.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20, connectionTimeoutMillis: 5000 });
     // An idle client that loses its server (restart, admin shutdown) must not crash the process;
     // the pool replaces it on the next query.
     pool.on('error', (err) => opts.onIdleError?.(err));
+    // A checked-out client has no pool listener; if the server dies mid-transaction its 'error' event
+    // would crash the process. The failing statement reports the error to its request instead.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzle(pool, { schema }) as unknown as Db;
     await migrate(drizzle(pool, { schema }), { migrationsFolder: MIGRATIONS });
     return { db, mode: 'postgres', close: () => pool.end() };

@@ -5,6 +5,7 @@ import { FileStore } from '@tus/file-store';
 import { UPLOAD_SLOTS } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { AcceptedUpload } from '../../commands/uploads/checkUploadStart.js';
 import { finishUpload } from '../../commands/uploads/finishUpload.js';
 import { presentFile } from '../../presenters/application.js';
@@ -61,6 +62,7 @@ export function createUploadServer(ctx: AppContext, opts: { path: string; log: F
 
   const toTusError = (err: unknown) => {
     if (err instanceof AppError) return { status_code: err.status, body: JSON.stringify({ code: err.code, message: err.message, ...err.extra }) };
+    if (isDatabaseUnavailable(err)) return jsonError(503, 'UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
     opts.log.error({ err }, 'upload processing failed');
     return jsonError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
   };
