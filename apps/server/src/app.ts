@@ -48,16 +48,28 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   await app.register(cookie);
   await app.register(securityHeadersPlugin, { https });
+  // Before every route, so the limits table applies to all; it runs after the global hooks (session
+  // included), so limits count per user.
+  await app.register(rateLimitPlugin, { redisUrl: ctx.env.REDIS_URL, nameSpace: opts.rateLimitNameSpace });
   // Before the session lookup: a forged request is refused without touching the database.
   await app.register(csrfPlugin, { secure: https });
   await app.register(swagger, {
     openapi: { info: { title: '服务型制造示范遴选申报平台 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: {
+      // "Try it out" on a write repeats the fw_csrf cookie in the header, as the web app does (runs
+      // in the browser; GET /api/auth/csrf first sets the cookie).
+      requestInterceptor: (req) => {
+        const found = /(?:^|;\s*)fw_csrf=([^;]+)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie);
+        if (found) req.headers['X-CSRF-Token'] = found[1];
+        return req;
+      },
+    },
+  });
   await app.register(sessionPlugin, { ctx });
-  // After the session (limits count per user), before every route (the limits table applies to all).
-  await app.register(rateLimitPlugin, { redisUrl: ctx.env.REDIS_URL, nameSpace: opts.rateLimitNameSpace });
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {

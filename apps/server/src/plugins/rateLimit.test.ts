@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTestServer, type TestServer } from '../test/testServer.js';
 import { buildApp, type App } from '../app.js';
+import { makeApplicant } from '../test/factories.js';
 import { classifyRoute, RATE_LIMITS, type RateClass } from './rateLimit.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -67,6 +68,22 @@ describe('rate-limit classes', () => {
       // Another address still gets in.
       const other = await t.app.inject({ method: 'POST', url: '/api/auth/register', payload: {}, headers: { 'x-forwarded-for': '10.8.0.2' } });
       expect(other.statusCode).not.toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('counts a logged-in user per account, so colleagues behind one address do not share a budget', async () => {
+    const t = await getTestServer();
+    try {
+      const a = await makeApplicant(t.ctx);
+      const b = await makeApplicant(t.ctx);
+      const remaining = async (cookie: string) =>
+        Number((await t.app.inject({ method: 'GET', url: '/api/applications', headers: { cookie, 'x-forwarded-for': '10.4.0.1' } })).headers['x-ratelimit-remaining']);
+      const { max } = RATE_LIMITS.other;
+      expect(await remaining(a.cookie)).toBe(max - 1);
+      expect(await remaining(a.cookie)).toBe(max - 2);
+      expect(await remaining(b.cookie)).toBe(max - 1);
     } finally {
       await t.close();
     }
