@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.rank': '调整推荐顺序',
   'review.check': '形式审查通过（批量）',
   'review.summary.export': '导出推荐汇总表',
+  'audit.purge': '清理过期审计日志',
   'personal_data.view': '查看联系人信息',
   'account.issue': '开设账号',
   'account.first_login': '首次登录绑定联系人',
@@ -34,7 +35,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const ROLE_LABELS: Record<string, string> = { applicant: '申报单位', authority: '主管部门', expert: '评审专家', admin: '管理员' };
 
-export const SUBJECT_LABELS: Record<string, string> = { application: '申报书', round: '遴选批次', user: '账号', organisation: '单位', file: '附件' };
+export const SUBJECT_LABELS: Record<string, string> = { application: '申报书', round: '遴选批次', user: '账号', organisation: '单位', file: '附件', audit: '审计日志' };
 
 export function actionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;

@@ -127,7 +127,8 @@ describe('authority review: closing, reopening, checks, opinion and paper', () =
     const made = await makeSubmittedApplication(t.ctx, { roundId: round.id, regionCode: '440305' });
     const city = await makeAuthority(t.ctx, '440300');
     await req(city.cookie, 'POST', `/api/authority/rounds/${round.id}/close`);
-    const expiresAt = new Date(Date.now() + DAY);
+    // A short reopening, so the jump past its end stays within the sessions' 30-minute idle timeout.
+    const expiresAt = new Date(Date.now() + 15 * 60_000);
     const opened = await req(city.cookie, 'POST', `/api/authority/applications/${made.application.id}/reopen`, { reason: '补充材料', expiresAt: expiresAt.toISOString(), scope: { whole: true, sections: [], slots: [] } });
     expect(opened.statusCode).toBe(200);
     expect((await save(made.cookie, made.application.id, { mainBusiness: '到期前' })).statusCode).toBe(200);
