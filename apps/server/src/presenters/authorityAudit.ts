@@ -27,6 +27,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'review.check': '形式审查通过（批量）',
   'review.summary.export': '导出推荐汇总表',
   'audit.purge': '清理过期审计日志',
+  'user.login_locked': '登录锁定',
+  'ip.login_locked': '地址登录锁定',
+  'user.totp_enable': '绑定动态口令',
+  'user.totp_disable': '关闭动态口令',
+  'user.recovery_codes_renew': '重新生成恢复码',
+  'user.logout_all': '退出所有设备',
+  'user.change_password': '修改密码',
   'personal_data.view': '查看联系人信息',
   'account.issue': '开设账号',
   'account.first_login': '首次登录绑定联系人',
@@ -35,7 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 export const ROLE_LABELS: Record<string, string> = { applicant: '申报单位', authority: '主管部门', expert: '评审专家', admin: '管理员' };
 
-export const SUBJECT_LABELS: Record<string, string> = { application: '申报书', round: '遴选批次', user: '账号', organisation: '单位', file: '附件', audit: '审计日志' };
+export const SUBJECT_LABELS: Record<string, string> = { application: '申报书', round: '遴选批次', user: '账号', organisation: '单位', file: '附件', audit: '审计日志', ip: 'IP地址' };
 
 export function actionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
