@@ -4,6 +4,7 @@
 #
 #   scripts/sqlmap.sh                 # all targets, at most ~15 minutes
 #   SQLMAP_TIMEOUT=60 scripts/sqlmap.sh   # seconds per target (default 180)
+#   SQLMAP_ONLY="authority-list application-save" scripts/sqlmap.sh   # some targets only
 #
 # It starts its own server (embedded database in a temporary DATA_DIR, SEED_DEMO=true) on a free
 # port, logs in as the demo applicant 13800000002 and the demo authority sz_gxj (password Demo@2026;
@@ -80,6 +81,7 @@ declare -a NAMES=() RESULTS=()
 run() {
   local name=$1
   shift
+  if [ -n "${SQLMAP_ONLY:-}" ] && [[ " $SQLMAP_ONLY " != *" $name "* ]]; then return; fi
   echo "── $name"
   local log="$OUT/$name.log" status=0
   timeout "$TIMEOUT" sqlmap "${COMMON[@]}" "$@" >"$log" 2>&1 || status=$?
@@ -111,10 +113,11 @@ run audit-filters -u "$BASE/api/authority/audit?action=application.submit&from=2
 run application-save -u "$BASE/api/applications/$APP/fields" --method PATCH \
   --data "{\"saveId\":\"sqlmap-check-1\",\"baseVersion\":$VERSION,\"changes\":{\"mainBusiness\":\"abc\"}}" \
   --headers "Content-Type: application/json
-X-CSRF-Token: $A_CSRF" --cookie "$APPLICANT" --delay 0.12
+X-CSRF-Token: $A_CSRF" --cookie "$APPLICANT" --delay 0.12 --skip fw_sid,fw_csrf
+# (--level 2 also tests cookies; a mangled session cookie only answers 401 and makes sqlmap stop.)
 
 echo
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1) against $BASE, --level 2 --risk 1, ${TIMEOUT}s per target; logs in $OUT"
+echo "sqlmap $(sqlmap --version 2>/dev/null | grep -oE '^[0-9][0-9.a-z#-]*' | head -1) against $BASE, --level 2 --risk 1, ${TIMEOUT}s per target; logs in $OUT"
 printf '| target | result |\n|---|---|\n'
 for i in "${!NAMES[@]}"; do printf '| %s | %s |\n' "${NAMES[$i]}" "${RESULTS[$i]}"; done
 if printf '%s\n' "${RESULTS[@]}" | grep -q INJECTABLE; then exit 2; fi
