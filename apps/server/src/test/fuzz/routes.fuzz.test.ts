@@ -79,13 +79,7 @@ function requestArbitrary(op: Operation): fc.Arbitrary<FuzzRequest> {
   });
 }
 
-/**
- * KNOWN ISSUE, tested on its own below: PostgreSQL cannot store U+0000 in text or jsonb, and the
- * database error surfaces as a 500. Until the app refuses NUL with a 400, the fuzzer leaves it out
- * so it keeps finding other faults.
- */
-const withoutNul = (s: string) => s.replace(/\u0000/g, '').replace(/\\u0000/g, '');
-const asText = (v: unknown): string => withoutNul(typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+const asText = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v) ?? '');
 
 function buildUrl(op: Operation, r: FuzzRequest): string {
   const path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(asText(r.params[name])) || '%20');
@@ -114,7 +108,7 @@ async function send(op: Operation, actor: Actor, r: FuzzRequest): Promise<Findin
     method: op.method,
     url,
     headers: { ...(cookie ? { cookie } : {}), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
-    ...(hasBody ? { payload: withoutNul(r.rawBody ?? JSON.stringify(r.body ?? null)) } : {}),
+    ...(hasBody ? { payload: r.rawBody ?? JSON.stringify(r.body ?? null) } : {}),
   });
   const text = res.headers['content-type']?.toString().includes('json') || res.statusCode >= 400 ? res.body : '';
   const leak = INTERNAL_DETAIL.find((re) => re.test(text));
