@@ -39,5 +39,5 @@ describe('restart with the embedded database', () => {
       await again.close();
       await second.close();
     }
-  });
+  }, 120_000);
 });

@@ -66,7 +66,9 @@ export async function getTestServer(overrides: Partial<Env> = {}): Promise<TestS
       await app.close();
       await close();
       await dropDb?.();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      // Removed when the test process ends: the tus file store creates its folder asynchronously, and
+      // removing the data dir under a late mkdir makes an uncaught ENOENT in a short test file.
+      process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
     },
   };
 }
