@@ -62,7 +62,7 @@ describe('audit:verify and audit:purge', () => {
   });
   afterAll(async () => {
     await pgServer?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
   });
 
   it('verify answers 0 on an intact chain', async () => {

@@ -11,7 +11,7 @@ import { injectCsrf } from '../test/testServer.js';
 /** The embedded database keeps what was acknowledged across a restart of the server. */
 describe('restart with the embedded database', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-restart-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true })));
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv, { DATA_DIR: dataDir, DATABASE_URL: undefined });
 
   it('finds an acknowledged save after the server is closed and started again', async () => {

@@ -24,7 +24,7 @@ async function gatedApp() {
   app.addHook('preHandler', requireFirstLoginDone(ctx));
   await app.ready();
   injectCsrf(app);
-  return { app, ctx, close: async () => (await app.close(), await close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+  return { app, ctx, close: async () => (await app.close(), await close(), void process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))) };
 }
 
 describe('first login of an issued account', () => {

@@ -26,7 +26,7 @@ async function gatedApp() {
   const app = await buildApp(ctx, { logger: false });
   app.addHook('preHandler', requireTotpEnrolled());
   await app.ready();
-  return { app, ctx, setNow: (d: Date | null) => (fixedNow = d), close: async () => (await app.close(), await close(), fs.rmSync(dataDir, { recursive: true, force: true })) };
+  return { app, ctx, setNow: (d: Date | null) => (fixedNow = d), close: async () => (await app.close(), await close(), void process.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))) };
 }
 
 describe('TOTP second factor', () => {

@@ -33,7 +33,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('backup and restore with the em
     await seedDemo(ctx);
     await close();
   }, 120_000);
-  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  afterAll(() => process.once('exit', () => fs.rmSync(root, { recursive: true, force: true })));
 
   it('writes one archive under DATA_DIR/backups whose manifest counts the rows and hashes the files', async () => {
     const { archive: written, manifest } = await createBackup({ dataDir: source });

@@ -63,7 +63,7 @@ describe.skipIf(!base || !hasTools)('backup and restore with PostgreSQL (pg_dump
   }, 120_000);
   afterAll(async () => {
     for (const name of dbs) await admin(`drop database if exists ${name} with (force)`);
-    fs.rmSync(root, { recursive: true, force: true });
+    process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
   });
 
   it('dumps from one snapshot: the manifest counts equal the live database', async () => {
