@@ -18,6 +18,7 @@ import { AppError } from './errors.js';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './db/unavailable.js';
 import { isBadInputForDatabase } from './db/errors.js';
 import { sessionPlugin } from './plugins/session.js';
+import { requireTotpEnrolled } from './plugins/requireTotp.js';
 import { securityHeadersPlugin } from './plugins/security.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { rateLimitPlugin } from './plugins/rateLimit.js';
@@ -102,6 +103,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     async (api) => {
       // Issued accounts bind a contact and change the password before anything else.
       api.addHook('preHandler', requireFirstLoginDone(ctx));
+      // Authority, expert and admin accounts use a second factor before anything else (等保 level 3).
+      api.addHook('preHandler', requireTotpEnrolled());
       await api.register(healthRoutes, { ctx });
       await api.register(authRoutes, { ctx });
       await api.register(organisationRoutes, { ctx });

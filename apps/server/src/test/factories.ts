@@ -1,5 +1,6 @@
 import { THIRD_NATIONAL_ROUND, levelOf, type Category, type RoundConfig } from '@fw/shared';
 import { submitApplication } from '../commands/applications/submitApplication.js';
+import { newTotpSecret } from '../services/totp.js';
 import type { AppContext } from '../context.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -124,7 +125,7 @@ export async function makeCompleteApplication(ctx: AppContext, opts: { category?
 }
 
 /** An authority account of a region (level from the code), logged in. */
-export async function makeAuthority(ctx: AppContext, regionCode: string, opts: { displayName?: string; passwordHash?: string } = {}) {
+export async function makeAuthority(ctx: AppContext, regionCode: string, opts: { displayName?: string; passwordHash?: string; totp?: boolean } = {}) {
   const [user] = await ctx.db
     .insert(users)
     .values({
@@ -134,6 +135,8 @@ export async function makeAuthority(ctx: AppContext, regionCode: string, opts: {
       level: levelOf(regionCode),
       displayName: opts.displayName ?? `${regionCode}主管部门`,
       passwordHash: opts.passwordHash ?? 'x',
+      // Authorities must have a second factor; the factory's accounts have one already.
+      ...(opts.totp === false ? {} : { totpSecretEnc: ctx.personalData.protect(newTotpSecret()), totpEnabledAt: ctx.now() }),
     })
     .returning();
   const token = await createSession(ctx.db, user!.id, 24 * 365, ctx.now());

@@ -61,7 +61,7 @@ describe('first login of an issued account', () => {
     expect((await post('/api/auth/logout', cookie)).statusCode).toBe(200);
   });
 
-  it('binds the contact, replaces the password, clears the flag and opens the rest of the API', async () => {
+  it('binds the contact, replaces the password, clears the flag and leads on to the second factor', async () => {
     const { gd, initialPassword, cookie } = await issuedCity('sz_first');
     const weak = await post('/api/auth/first-login', cookie, { contactName: '黄科长', contactMobile: '13712340001', newPassword: 'abcdefgh' });
     expect(weak.statusCode).toBe(400);
@@ -74,7 +74,10 @@ describe('first login of an issued account', () => {
     const done = await post('/api/auth/first-login', cookie, { contactName: '黄科长', contactMobile: '13712340001', contactPhone: '0755-88101000', newPassword: 'Shenzhen@2026' });
     expect(done.statusCode).toBe(200);
     expect(done.json().mustChangePassword).toBe(false);
-    expect((await get('/api/rounds', cookie)).statusCode).toBe(200);
+    // Next the account binds its second factor; until then the rest of the API stays closed.
+    const next = await get('/api/rounds', cookie);
+    expect(next.statusCode).toBe(403);
+    expect(next.json().code).toBe('TOTP_REQUIRED');
     expect((await post('/api/auth/first-login', cookie, { contactName: '黄科长', contactMobile: '13712340001', newPassword: 'Shenzhen@2027' })).statusCode).toBe(409);
 
     const [row] = await ctx.db.select().from(users).where(eq(users.username, 'sz_first'));

@@ -53,7 +53,7 @@ describe('TOTP second factor', () => {
 
   /** An authority with a password, logged in without a second factor (as before this feature). */
   async function authority() {
-    const a = await makeAuthority(ctx, '440300', { passwordHash: hash });
+    const a = await makeAuthority(ctx, '440300', { passwordHash: hash, totp: false });
     return a;
   }
 
