@@ -5,18 +5,8 @@ import type { Page } from 'playwright-core';
 /** The demo authorities' password (apps/server/src/db/seed/authorities.ts). */
 export const AUTHORITY_PASSWORD = 'Demo@2026';
 
-/** The demo authorities' fixed TOTP secrets, as printed in the start banner (DEMO_TOTP_SECRETS in the seed). */
-export const DEMO_TOTP_SECRETS: Record<string, string> = {
-  miit: 'N7D7AWKMASNTZ5LKQRSNDBJ56UD3K5KS',
-  gd_gxt: 'MJFYLVHQIBA4IFH45AMDW4OAD7VUO4B3',
-  js_gxt: '4IQX3HAA624Q42CL52PMFAQJZFBOWF2T',
-  sh_jxw: 'CY5QZOGQWO3UEE7YZR4G5IKJBTS57OSR',
-  sz_gxj: 'DUMTE4GOVLWUFDGZD2AXMUKN2O36PN6L',
-  gz_gxj: 'GDG3VEPQU37BA3SEOUIIR7ZQIAYXHV6N',
-  sz_js_gxj: 'RDU4JEAAXVAV3UVNUTC5OYMBBRC2U32O',
-  ns_gxj: 'RUDFPRVZ7M2QPL5JIJP5FZMIMMXNRQ7V',
-  hp_gxj: 'TJ6W4BMIP24RXVFRZCRXEWTQ2R43EFBS',
-};
+// The demo authorities' fixed TOTP secrets, as the seed defines and prints them.
+import { DEMO_TOTP_SECRETS } from '../../apps/server/src/db/seed/authorities.js';
 
 /** The last time step whose code each account used: the server takes a code once only. */
 const usedStep = new Map<string, number>();

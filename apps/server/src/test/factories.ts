@@ -2,14 +2,11 @@ import { THIRD_NATIONAL_ROUND, levelOf, type Category, type RoundConfig } from '
 import { submitApplication } from '../commands/applications/submitApplication.js';
 import { newTotpSecret } from '../services/totp.js';
 import type { AppContext } from '../context.js';
-import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { applications, files, organisations, registryEntries, rounds, users } from '../db/schema/index.js';
 import { sampleApplicationData } from '../db/seed/sampleApplication.js';
 import { createSession, SESSION_COOKIE } from '../services/sessions.js';
-import { demoUscc } from '../db/seed/demo.js';
+import { demoUscc, storeDemoFile } from '../db/seed/demo.js';
 
 let seq = 0;
 const next = () => ++seq + Math.floor(Math.random() * 1e6);
@@ -93,24 +90,7 @@ export async function makeApplication(ctx: AppContext, opts: { category?: Catego
 /** A stored file in a slot, written through the real FileStore (uploads have their own tests). */
 export async function makeFile(ctx: AppContext, applicationId: string, opts: { slot: 'narrative' | 'supporting' | 'brochure'; name?: string; bytes?: Buffer; kind?: string }) {
   const bytes = opts.bytes ?? Buffer.from(`%PDF-1.4 sample ${Math.random()}`);
-  const uploadId = crypto.randomUUID().replace(/-/g, '');
-  await fs.promises.writeFile(path.join(ctx.files.uploadDir, uploadId), bytes);
-  const storageKey = await ctx.files.adopt(uploadId);
-  const [row] = await ctx.db
-    .insert(files)
-    .values({
-      applicationId,
-      slot: opts.slot,
-      originalName: opts.name ?? `${opts.slot}.pdf`,
-      size: bytes.length,
-      kind: opts.kind ?? 'pdf',
-      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      storageKey,
-      uploadStartedAt: ctx.now(),
-      createdAt: ctx.now(),
-    })
-    .returning();
-  return row!;
+  return storeDemoFile(ctx, applicationId, opts.slot, opts.name ?? `${opts.slot}.pdf`, opts.kind ?? 'pdf', bytes);
 }
 
 /** An application filled completely (form values from the spec, required files present), ready to submit. */

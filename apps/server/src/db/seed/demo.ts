@@ -173,10 +173,15 @@ async function certifyDemo(ctx: AppContext, userId: string, reg: (typeof DEMO_RE
   return org!;
 }
 
-/** Puts a file through the real FileStore, as a finished upload would be. */
-async function storeDemoFile(ctx: AppContext, applicationId: string, slot: string, name: string, kind: string, bytes: Buffer) {
+/** Puts a file through the real FileStore, as a finished upload would be (demo data and tests). */
+export async function storeDemoFile(ctx: AppContext, applicationId: string, slot: string, name: string, kind: string, bytes: Buffer) {
   const uploadId = crypto.randomUUID().replace(/-/g, '');
   await fs.promises.writeFile(path.join(ctx.files.uploadDir, uploadId), bytes);
   const storageKey = await ctx.files.adopt(uploadId);
-  await ctx.db.insert(files).values({ applicationId, slot, originalName: name, size: bytes.length, kind, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), storageKey, uploadStartedAt: ctx.now() });
+  const now = ctx.now();
+  const [row] = await ctx.db
+    .insert(files)
+    .values({ applicationId, slot, originalName: name, size: bytes.length, kind, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), storageKey, uploadStartedAt: now, createdAt: now })
+    .returning();
+  return row!;
 }
