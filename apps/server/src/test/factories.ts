@@ -3,7 +3,7 @@ import { submitApplication } from '../commands/applications/submitApplication.js
 import { newTotpSecret } from '../services/totp.js';
 import type { AppContext } from '../context.js';
 import { eq } from 'drizzle-orm';
-import { applications, files, organisations, registryEntries, rounds, users } from '../db/schema/index.js';
+import { applications, organisations, registryEntries, rounds, users } from '../db/schema/index.js';
 import { sampleApplicationData } from '../db/seed/sampleApplication.js';
 import { createSession, SESSION_COOKIE } from '../services/sessions.js';
 import { demoUscc, storeDemoFile } from '../db/seed/demo.js';
