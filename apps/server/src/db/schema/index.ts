@@ -6,3 +6,4 @@ export * from './rounds.js';
 export * from './applications.js';
 export * from './audit.js';
 export * from './review.js';
+export * from './authTokens.js';
