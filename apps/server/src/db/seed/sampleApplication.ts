@@ -2,19 +2,51 @@ import { allFields, formSpecFor, isReadOnly, isVisible, optionsFor, type Categor
 
 /**
  * A complete, valid set of form values for a category, made from the spec itself: used by the demo
- * data, the tests and the benchmarks, so it follows the forms wherever they change.
+ * data, the tests, the PDF samples and the benchmarks, so it follows the forms wherever they change.
+ * `size: 'max'` fills text to maxLength and rows to maxItems (the worst case for size and speed).
  */
-export function sampleApplicationData(category: Category, ctx: FormContext, seed = 1): Record<string, unknown> {
+export function sampleApplicationData(
+  category: Category,
+  ctx: FormContext,
+  seed = 1,
+  size: 'typical' | 'max' = 'typical',
+): Record<string, unknown> {
   const spec = formSpecFor(category);
   const data: Record<string, unknown> = {};
   // Two passes: showIf may depend on values chosen in the first.
   for (let pass = 0; pass < 2; pass++) {
     for (const f of allFields(spec)) {
       if (isReadOnly(f) || !isVisible(f, data, ctx) || data[f.key] !== undefined) continue;
-      data[f.key] = sampleValue(f, ctx, seed);
+      data[f.key] = size === 'max' ? maxValue(f, ctx, seed) : sampleValue(f, ctx, seed);
     }
   }
   return data;
+}
+
+const PROSE =
+  '企业围绕客户全生命周期需求，构建“产品+服务”一体化解决方案，推动制造环节与研发设计、运维服务深度融合，' +
+  '服务收入占比逐年提升，形成可复制、可推广的服务型制造经验。';
+
+function prose(length: number): string {
+  return PROSE.repeat(Math.ceil(length / PROSE.length)).slice(0, length);
+}
+
+/** The longest value a field takes: text at its maxLength, as many rows as allowed. */
+function maxValue(f: FieldSpec, ctx: FormContext, seed: number): unknown {
+  switch (f.type) {
+    case 'text':
+      return f.maxLength ? prose(f.maxLength) : sampleValue(f, ctx, seed);
+    case 'textarea':
+      return prose(f.maxLength ?? 2000);
+    case 'rows':
+      return Array.from({ length: f.maxItems ?? 20 }, (_, i) => {
+        const row: Record<string, unknown> = {};
+        for (const c of f.columns ?? []) row[c.key] = sampleValue(c, ctx, seed + i);
+        return row;
+      });
+    default:
+      return sampleValue(f, ctx, seed);
+  }
 }
 
 function sampleNumber(f: { min?: number; max?: number }, seed: number, base = 100): number {

@@ -11,11 +11,11 @@ import {
 } from '@fw/shared';
 import { renderApplicationBook, type ApplicationBookInput } from './applicationBook.js';
 import { COVER_QR, COVER_QR_CAPTION } from './cover.js';
-import { SAMPLE_ORG, fillForm } from './fillForm.js';
+import { sampleApplicationData } from '../../db/seed/sampleApplication.js';
 import { CONTENT_BOTTOM, CONTENT_TOP } from './layout.js';
 import { pageCount, pageTexts, renderGray, words, writeTemp } from './pdfTools.js';
 import { QR_QUIET_MODULES, qrMatrix } from './qr.js';
-import { SAMPLE_SHA256, sampleInput } from './sampleInput.js';
+import { SAMPLE_ORG, SAMPLE_SHA256, sampleInput } from './sampleInput.js';
 
 const MB = 1024 * 1024;
 
@@ -39,7 +39,7 @@ function realInput(category: Category, subType: string | null, maxed: boolean): 
     categoryTitle: categoryTitle(category, subType),
     applicantName: SAMPLE_ORG['org.name'],
     spec,
-    data: fillForm(spec, context, maxed),
+    data: sampleApplicationData(category, context, 1, maxed ? 'max' : 'typical'),
     resolveFrom: (from) => SAMPLE_ORG[from] ?? '',
     indicatorYears: THIRD_NATIONAL_ROUND.indicatorYears,
     context,

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { FORM_SPECS, THIRD_NATIONAL_ROUND, categoryTitle, type Category } from '@fw/shared';
 import { renderApplicationBook, type ApplicationBookInput } from './applicationBook.js';
-import { SAMPLE_ORG, fillForm } from './fillForm.js';
-import { sampleInput } from './sampleInput.js';
+import { sampleApplicationData } from '../../db/seed/sampleApplication.js';
+import { SAMPLE_ORG, sampleInput } from './sampleInput.js';
 
 const [category, subTypeOrMax, maybeMax] = process.argv.slice(2);
 
@@ -22,7 +22,7 @@ function input(): ApplicationBookInput {
     categoryTitle: categoryTitle(spec.category, subType),
     applicantName: SAMPLE_ORG['org.name'],
     spec,
-    data: fillForm(spec, context, subTypeOrMax === 'max' || maybeMax === 'max'),
+    data: sampleApplicationData(category as Category, context, 1, subTypeOrMax === 'max' || maybeMax === 'max' ? 'max' : 'typical'),
     resolveFrom: (from) => SAMPLE_ORG[from] ?? '',
     indicatorYears: THIRD_NATIONAL_ROUND.indicatorYears,
     context,

@@ -109,13 +109,15 @@ const LONG_TEXT = Array.from(
 
 export const SAMPLE_SHA256 = 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00';
 
-const ORG: Record<string, string> = {
+/** Organisation and contact values for the `from` fields of the sample and of the real specs. */
+export const SAMPLE_ORG: Record<string, string> = {
   'org.name': '深圳市智造云共享科技有限公司',
   'org.uscc': '91440300MA5F0XXX1K',
   'org.address': '广东省深圳市南山区粤海街道科技园社区科苑路15号科兴科学园B栋3单元1801室',
   'org.registeredCapital': '5000',
   'org.establishedOn': '2015-06-18',
   'org.legalRepresentative': '张明',
+  'org.operatingYears': '9',
   'contact.name': '李华',
   'contact.position': '运营总监',
   'contact.mobile': '13800138000',
@@ -127,7 +129,7 @@ export function sampleInput(): ApplicationBookInput {
     number: 'N3-440305-E00017K',
     roundName: '第三批服务型制造示范遴选',
     categoryTitle: '示范平台（共享制造类）',
-    applicantName: ORG['org.name'],
+    applicantName: SAMPLE_ORG['org.name'],
     recommender: '广东省工业和信息化厅',
     submittedAt: new Date('2024-05-20T10:30:00+08:00'),
     spec: SAMPLE_SPEC,
@@ -162,7 +164,7 @@ export function sampleInput(): ApplicationBookInput {
       truthful: true,
       notTicked: false,
     },
-    resolveFrom: (from) => ORG[from] ?? '',
+    resolveFrom: (from) => SAMPLE_ORG[from] ?? '',
     indicatorYears: [2021, 2022, 2023],
     files: [
       { slot: 'license', slotLabel: '营业执照', name: '营业执照副本.pdf', size: 812_345, sha256: SAMPLE_SHA256 },
