@@ -4,7 +4,7 @@ import { reviewLevelsOf, type Quota } from '@fw/shared';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthorityActor } from '../../db/queries/authorityScope.js';
 import { quotaLabel, quotaMax, quotaRuleFor, usedForRule } from './quota.js';
-import { RETURNED_MESSAGE } from './recommendApplication.js';
+import { RETURNED_MESSAGE } from './recommendWithinQuota.js';
 import { NOT_RECOMMENDED_MESSAGE, RECOMMENDED_ABOVE_MESSAGE } from './unrecommendApplication.js';
 import { NOT_CLOSED_MESSAGE, recommendedAbove, reviewsOf, visibleApplications, type RoundRow, type VisibleApplication } from './scope.js';
 import type { BulkAction } from './bulkTokens.js';

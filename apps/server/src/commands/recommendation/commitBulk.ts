@@ -5,9 +5,10 @@ import { reviews } from '../../db/schema/index.js';
 import { asAuthority, type AuthorityActor } from '../../db/queries/authorityScope.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
+import { upsertReview } from '../review/reviewRow.js';
 import { checkBulk } from './bulkCheck.js';
 import { takeBulkToken } from './bulkTokens.js';
-import { recommendInTx } from './recommendApplication.js';
+import { recommendWithinQuota } from './recommendWithinQuota.js';
 import { unrecommendInTx } from './unrecommendApplication.js';
 import { lockOwnClosure, loadRound, type RoundRow, type VisibleApplication } from './scope.js';
 
@@ -36,7 +37,7 @@ export async function commitBulk(ctx: AppContext, actor: Actor, roundId: string,
       throw new AppError('CONFLICT', `批量操作未执行：${first}`, undefined, { items: problems, quotaProblems: check.quotaProblems });
     }
     for (const app of check.toChange) {
-      if (plan.action === 'recommend') await recommendInTx(tx, authority, round, app, now);
+      if (plan.action === 'recommend') await recommendWithinQuota(tx, authority, round, app, now);
       else if (plan.action === 'unrecommend') await unrecommendInTx(tx, authority, round, app, now);
       else await passCheckInTx(tx, authority, round, app, now);
     }
@@ -51,10 +52,7 @@ async function passCheckInTx(tx: Tx, actor: AuthorityActor, round: RoundRow, app
     .select({ checkStatus: reviews.checkStatus })
     .from(reviews)
     .where(and(eq(reviews.applicationId, app.id), eq(reviews.reviewerRegion, actor.regionCode)));
-  await tx
-    .insert(reviews)
-    .values({ roundId: round.id, applicationId: app.id, reviewerRegion: actor.regionCode, ...set })
-    .onConflictDoUpdate({ target: [reviews.applicationId, reviews.reviewerRegion], set });
+  await upsertReview(tx, actor, round.id, app.id, set);
   await recordAudit(tx, {
     actorId: actor.id,
     action: 'review.check',

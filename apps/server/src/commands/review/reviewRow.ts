@@ -17,3 +17,14 @@ export async function lockReviewRow(tx: Tx, actor: AuthorityActor, application: 
     .returning();
   return row!;
 }
+
+/** Fields a reviewer's action sets on its review row (the row's identity comes from the actor and application). */
+export type ReviewChanges = Omit<typeof reviews.$inferInsert, 'id' | 'roundId' | 'applicationId' | 'reviewerRegion'>;
+
+/** Writes `set` on this reviewer's review row of the application, creating the row on its first action. */
+export async function upsertReview(tx: Tx, actor: AuthorityActor, roundId: string, applicationId: string, set: ReviewChanges): Promise<void> {
+  await tx
+    .insert(reviews)
+    .values({ roundId, applicationId, reviewerRegion: actor.regionCode, ...set })
+    .onConflictDoUpdate({ target: [reviews.applicationId, reviews.reviewerRegion], set });
+}
