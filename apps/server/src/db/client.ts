@@ -13,6 +13,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** Any fixed number (the audit sealer uses 0x46570a01): the advisory lock held while migrating. */
+const MIGRATION_LOCK = 0x46570a02;
 
 export interface Database {
   db: Db;
@@ -35,7 +37,16 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // would crash the process. The failing statement reports the error to its request instead.
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzle(pool, { schema }) as unknown as Db;
-    await migrate(drizzle(pool, { schema }), { migrationsFolder: MIGRATIONS });
+    // Instances that start together (a deploy, a restart of all) must not run the same migration twice:
+    // one migrates under a session lock, the others wait and then find nothing left to do.
+    const migrator = await pool.connect();
+    try {
+      await migrator.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migrate(drizzle(migrator, { schema }), { migrationsFolder: MIGRATIONS });
+    } finally {
+      await migrator.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      migrator.release();
+    }
     return { db, mode: 'postgres', close: () => pool.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
