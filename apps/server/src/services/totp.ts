@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { usedAuthTokens } from '../db/schema/index.js';
 
 /** Roles that must have a second factor (等保 2.0 level 3: privileged and reviewing accounts). */
 export const TOTP_REQUIRED_ROLES: readonly string[] = ['authority', 'expert', 'admin'];
@@ -26,26 +29,35 @@ export function currentTotp(secret: string, now: Date): string {
 }
 
 /**
- * Time steps already used per account, so a code cannot be replayed within its window. Kept in
- * memory: each instance guards its own logins (a replay would also need the password and a ticket).
+ * Accepts the current code or one step either side, once per account: the accepted step is recorded
+ * in the database (used_auth_tokens), so neither the same code nor an older one passes again, through
+ * this instance or any other.
  */
-const lastStep = new Map<string, number>();
-
-/** Accepts the current code or one step either side, once. */
-export function verifyTotp(key: string, secret: string, code: string, now: Date): boolean {
+export async function verifyTotp(db: DbOrTx, userId: string, secret: string, code: string, now: Date): Promise<boolean> {
   if (!/^\d{6}$/.test(code)) return false;
-  const last = lastStep.get(key);
-  const result = verifySync({
-    secret,
-    token: code,
-    epoch: Math.floor(now.getTime() / 1000),
-    epochTolerance: PERIOD,
-    ...(last !== undefined ? { afterTimeStep: last } : {}),
-  });
+  const result = verifySync({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: PERIOD });
   // The TOTP strategy reports the matched step (the union type also covers HOTP).
   if (!result.valid || !('timeStep' in result)) return false;
-  lastStep.set(key, result.timeStep);
-  return true;
+  return claimTotpStep(db, userId, result.timeStep);
+}
+
+/**
+ * Records `step` as the account's last used step unless that step or a later one was used already;
+ * one statement, so two instances checking the same code at once cannot both succeed.
+ */
+async function claimTotpStep(db: DbOrTx, userId: string, step: number): Promise<boolean> {
+  // After two more steps no code of this step (or an earlier one) verifies any more.
+  const expiresAt = new Date((step + 3) * PERIOD * 1000);
+  const claimed = await db
+    .insert(usedAuthTokens)
+    .values({ kind: 'totp', key: userId, step, expiresAt })
+    .onConflictDoUpdate({
+      target: [usedAuthTokens.kind, usedAuthTokens.key],
+      set: { step: sql`excluded.step`, expiresAt: sql`excluded.expires_at` },
+      setWhere: sql`${usedAuthTokens.step} < excluded.step`,
+    })
+    .returning({ key: usedAuthTokens.key });
+  return claimed.length > 0;
 }
 
 // Recovery codes: 10 characters without look-alikes, shown as xxxxx-xxxxx.

@@ -22,8 +22,14 @@ export interface TestServer {
   csrfToken: string;
   csrfHeaders(cookie?: string): Record<string, string>;
   ctx: AppContext;
-  /** Moves the server clock (deadline tests). */
+  /** Moves the server clock (deadline tests); another instance follows the same clock. */
   setNow(d: Date | null): void;
+  /**
+   * Another app instance on the same database, as behind a load balancer: its own context and
+   * connection pool on PostgreSQL; on in-memory PGlite, which only one handle can open, the same
+   * database handle under a context and app of its own. Closed with this server.
+   */
+  anotherInstance(): Promise<{ app: App; ctx: AppContext }>;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,8 @@ export async function getTestServer(overrides: Partial<Env> = {}): Promise<TestS
   const app = await buildApp(ctx, { logger: false, rateLimitNameSpace: `fw-test-${crypto.randomBytes(6).toString('hex')}-` });
   await app.ready();
   const { injectWithoutCsrf, csrfToken } = injectCsrf(app);
+  const others: { app: App; close?: () => Promise<void> }[] = [];
+  const now = () => fixedNow ?? new Date();
   return {
     app,
     injectWithoutCsrf,
@@ -62,7 +70,19 @@ export async function getTestServer(overrides: Partial<Env> = {}): Promise<TestS
     csrfHeaders: (cookie) => ({ cookie: cookie ? `${cookie}; ${CSRF_COOKIE}=${csrfToken}` : `${CSRF_COOKIE}=${csrfToken}`, [CSRF_HEADER]: csrfToken }),
     ctx,
     setNow: (d) => (fixedNow = d),
+    anotherInstance: async () => {
+      const second = databaseUrl ? await createContext(env, { now }) : { ctx: { ...ctx }, close: undefined };
+      const otherApp = await buildApp(second.ctx, { logger: false, rateLimitNameSpace: `fw-test-${crypto.randomBytes(6).toString('hex')}-` });
+      await otherApp.ready();
+      injectCsrf(otherApp);
+      others.push({ app: otherApp, close: second.close });
+      return { app: otherApp, ctx: second.ctx };
+    },
     close: async () => {
+      for (const o of others) {
+        await o.app.close();
+        await o.close?.();
+      }
       await app.close();
       await close();
       await dropDb?.();

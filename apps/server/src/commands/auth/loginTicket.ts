@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { and, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import { usedAuthTokens } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 
 /** Between the password and the second factor: a signed, short-lived, single-use ticket. */
@@ -18,9 +20,6 @@ interface TicketBody {
 const keyOf = (ctx: AppContext) => ctx.personalData.blindIndex('fw-login-ticket-v1');
 const sign = (ctx: AppContext, payload: string) => crypto.createHmac('sha256', keyOf(ctx)).update(payload).digest('base64url');
 
-/** Nonces of used tickets until they would have expired anyway. */
-const usedNonces = new Map<string, number>();
-
 export function issueLoginTicket(ctx: AppContext, userId: string): string {
   const body: TicketBody = { u: userId, n: crypto.randomBytes(16).toString('base64url'), e: Math.floor(ctx.now().getTime() / 1000) + TICKET_TTL_SECONDS };
   const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
@@ -30,7 +29,7 @@ export function issueLoginTicket(ctx: AppContext, userId: string): string {
 const expired = () => new AppError('UNAUTHENTICATED', '登录已超时，请重新输入账号和密码');
 
 /** The ticket's user and nonce; refuses a forged, expired or already used ticket. */
-export function readLoginTicket(ctx: AppContext, ticket: string): { userId: string; nonce: string; expiresAt: number } {
+export async function readLoginTicket(ctx: AppContext, ticket: string): Promise<{ userId: string; nonce: string; expiresAt: number }> {
   const [payload, sig] = ticket.split('.');
   if (!payload || !sig) throw expired();
   const expected = Buffer.from(sign(ctx, payload));
@@ -43,15 +42,27 @@ export function readLoginTicket(ctx: AppContext, ticket: string): { userId: stri
     throw expired();
   }
   if (typeof body.u !== 'string' || typeof body.n !== 'string' || typeof body.e !== 'number') throw expired();
-  if (body.e <= ctx.now().getTime() / 1000 || usedNonces.has(body.n)) throw expired();
+  if (body.e <= ctx.now().getTime() / 1000) throw expired();
+  const [used] = await ctx.db
+    .select({ key: usedAuthTokens.key })
+    .from(usedAuthTokens)
+    .where(and(eq(usedAuthTokens.kind, 'ticket'), eq(usedAuthTokens.key, body.n)))
+    .limit(1);
+  if (used) throw expired();
   return { userId: body.u, nonce: body.n, expiresAt: body.e };
 }
 
-/** Marks the ticket used; false when another request used it first. */
-export function consumeLoginTicket(ctx: AppContext, nonce: string, expiresAt: number): boolean {
-  const nowSec = ctx.now().getTime() / 1000;
-  for (const [n, e] of usedNonces) if (e <= nowSec) usedNonces.delete(n);
-  if (usedNonces.has(nonce)) return false;
-  usedNonces.set(nonce, expiresAt);
-  return true;
+/**
+ * Marks the ticket used in the database, where every instance looks; false when another request (on
+ * any instance) used it first. Rows of tickets that have expired anyway are cleared on the way.
+ */
+export async function consumeLoginTicket(ctx: AppContext, nonce: string, expiresAt: number): Promise<boolean> {
+  const now = ctx.now();
+  await ctx.db.delete(usedAuthTokens).where(lt(usedAuthTokens.expiresAt, now));
+  const inserted = await ctx.db
+    .insert(usedAuthTokens)
+    .values({ kind: 'ticket', key: nonce, expiresAt: new Date(expiresAt * 1000) })
+    .onConflictDoNothing()
+    .returning({ key: usedAuthTokens.key });
+  return inserted.length > 0;
 }

@@ -23,7 +23,7 @@ export async function loginWithTotp(
     ip: string | null;
   },
 ): Promise<UserRow> {
-  const t = readLoginTicket(ctx, opts.ticket);
+  const t = await readLoginTicket(ctx, opts.ticket);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, t.userId)).limit(1);
   if (!user?.totpSecretEnc || !user.totpEnabledAt) throw new AppError('UNAUTHENTICATED', '登录已超时，请重新输入账号和密码');
   const scope = { userId: user.id, ip: opts.ip };
@@ -32,7 +32,7 @@ export async function loginWithTotp(
   const now = ctx.now();
   let factor: 'totp' | 'recovery' | null = null;
   if (opts.code) {
-    if (verifyTotp(user.id, ctx.personalData.reveal(user.totpSecretEnc), opts.code.trim(), now)) factor = 'totp';
+    if (await verifyTotp(ctx.db, user.id, ctx.personalData.reveal(user.totpSecretEnc), opts.code.trim(), now)) factor = 'totp';
   } else if (opts.recoveryCode) {
     // Single use even under concurrent requests: only one UPDATE finds used_at empty.
     const used = await ctx.db
@@ -47,7 +47,7 @@ export async function loginWithTotp(
     await attemptFailed(ctx, counts, scope);
     throw new AppError('UNAUTHENTICATED', opts.code ? '动态口令错误或已使用，请输入验证器中的最新口令' : '恢复码错误或已使用', { [opts.code ? 'code' : 'recoveryCode']: '口令不正确' });
   }
-  if (!consumeLoginTicket(ctx, t.nonce, t.expiresAt)) throw new AppError('UNAUTHENTICATED', '登录已超时，请重新输入账号和密码');
+  if (!(await consumeLoginTicket(ctx, t.nonce, t.expiresAt))) throw new AppError('UNAUTHENTICATED', '登录已超时，请重新输入账号和密码');
   await completeLogin(ctx, user, { ip: opts.ip, factor });
   return user;
 }

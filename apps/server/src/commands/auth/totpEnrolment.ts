@@ -48,7 +48,7 @@ export async function confirmTotpEnrolment(ctx: AppContext, actor: Actor, code: 
   const user = await loadUser(ctx, actor);
   if (user.totpEnabledAt) throw new AppError('CONFLICT', '已绑定动态口令');
   if (!user.totpSecretEnc) throw new AppError('CONFLICT', '请先生成绑定二维码');
-  if (!verifyTotp(user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now())) {
+  if (!(await verifyTotp(ctx.db, user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now()))) {
     throw new AppError('VALIDATION', '动态口令不正确，请输入验证器中显示的6位数字', { code: '动态口令不正确' });
   }
   return ctx.db.transaction(async (tx) => {
@@ -64,7 +64,7 @@ export async function confirmTotpEnrolment(ctx: AppContext, actor: Actor, code: 
 export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
   const user = await loadUser(ctx, actor);
   if (!user.totpEnabledAt || !user.totpSecretEnc) throw new AppError('CONFLICT', '尚未绑定动态口令');
-  if (!verifyTotp(user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now())) {
+  if (!(await verifyTotp(ctx.db, user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now()))) {
     throw new AppError('VALIDATION', '动态口令不正确', { code: '动态口令不正确' });
   }
   return ctx.db.transaction(async (tx) => {
@@ -79,7 +79,7 @@ export async function disableTotp(ctx: AppContext, actor: Actor, code: string): 
   const user = await loadUser(ctx, actor);
   if (totpRequiredFor(user.role)) throw new AppError('FORBIDDEN', '该类账号必须使用动态口令，不能关闭');
   if (!user.totpEnabledAt || !user.totpSecretEnc) throw new AppError('CONFLICT', '尚未绑定动态口令');
-  if (!verifyTotp(user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now())) {
+  if (!(await verifyTotp(ctx.db, user.id, ctx.personalData.reveal(user.totpSecretEnc), code, ctx.now()))) {
     throw new AppError('VALIDATION', '动态口令不正确', { code: '动态口令不正确' });
   }
   await ctx.db.transaction(async (tx) => {
