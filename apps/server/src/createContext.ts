@@ -7,7 +7,7 @@ import { createPersonalData } from './services/personalData.js';
 import { OutboxSmsSender } from './services/sms/OutboxSmsSender.js';
 import { createProviderSmsSender } from './services/sms/providers.js';
 import { LocalRegistry } from './services/registry/LocalRegistry.js';
-import { LocalFileStore } from './services/files/LocalFileStore.js';
+import { createFileStore } from './services/files/createFileStore.js';
 
 /** Wires the adapters chosen by configuration. `memory` keeps PGlite in memory (tests). */
 export async function createContext(env: Env, opts: { memory?: boolean; log?: FastifyBaseLogger; now?: () => Date } = {}) {
@@ -22,7 +22,7 @@ export async function createContext(env: Env, opts: { memory?: boolean; log?: Fa
     personalData,
     sms,
     registry: new LocalRegistry(database.db),
-    files: new LocalFileStore(env.DATA_DIR),
+    files: createFileStore(env),
     now: opts.now ?? (() => new Date()),
   };
   return { ctx, close: database.close };

@@ -39,6 +39,16 @@ const envSchema = z.object({
   WEB_DIST: z.string().default(path.join(ROOT_DIR, 'apps/web/dist')),
   /** Redis for rate-limit counters shared by several app instances; in-memory per instance without it. */
   REDIS_URL: z.string().url().optional(),
+  /** Where uploaded files live: local (DATA_DIR/files) or s3 (an S3-compatible bucket, shared by several instances). */
+  FILE_STORE: z.enum(['local', 's3']).default('local'),
+  /** The S3 service's address (MinIO, OSS, COS …); absent means AWS S3. */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3 bucket name: 3–63 lower-case letters, digits, dots, hyphens').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** The bucket in the path (host/bucket/key) instead of the host name; MinIO usually needs it. */
+  S3_FORCE_PATH_STYLE: bool.default(false),
   /**
    * Which proxies may set X-Forwarded-For (Fastify trustProxy): true | false | a comma list of addresses,
    * CIDRs or 'loopback'. Trusting any sender would let a client pick its own IP and dodge rate limits.
@@ -61,6 +71,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = { ...parsed.data, ...overrides };
+  if (e.FILE_STORE === 's3') {
+    const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
+    if (missing.length) throw new Error(`Invalid configuration:\n  FILE_STORE=s3 needs ${missing.join(', ')}`);
+  }
   if (e.NODE_ENV === 'production' && (!e.PERSONAL_DATA_KEY || !e.BLIND_INDEX_KEY)) {
     throw new Error('PERSONAL_DATA_KEY and BLIND_INDEX_KEY must be set in production');
   }

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { loadEnv } from '../env.js';
+import { objectStoreOf } from '../services/files/createFileStore.js';
 import { createBackup } from '../services/backup/createBackup.js';
 
 /**
  * npm run backup [-- --out <folder or file.tar.gz>] : one archive of the database, the stored files and a
  * manifest. With PGlite (no DATABASE_URL) stop the server first; with PostgreSQL it may keep running.
+ * With FILE_STORE=s3 the files are read from the bucket.
  */
 async function main() {
   const args = process.argv.slice(2);
@@ -13,7 +15,7 @@ async function main() {
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const out = i >= 0 && args[i + 1] ? path.resolve(cwd, args[i + 1]!) : undefined;
   const env = loadEnv();
-  const { archive, manifest } = await createBackup({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, out });
+  const { archive, manifest } = await createBackup({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, out, files: objectStoreOf(env) ?? undefined });
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(`backup written: ${archive}`);
   console.log(`  database: ${manifest.mode}, ${Object.keys(manifest.tables).length} tables, ${rows} rows`);

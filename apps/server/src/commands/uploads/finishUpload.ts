@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { slotSpec } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
@@ -17,7 +16,7 @@ import type { FileRow } from '../../db/queries/files.js';
 
 export interface FinishUploadOptions {
   actor: Actor;
-  /** The tus upload id; its bytes lie complete in ctx.files.uploadDir. */
+  /** The tus upload id; its bytes lie complete in the FileStore's tus datastore. */
   uploadId: string;
   /** From the upload's metadata, checked when it was created. */
   applicationId: string;
@@ -32,8 +31,9 @@ export const CONTENT_MISMATCH = '文件内容与扩展名不符';
 /**
  * Turns a complete tus upload into a file of the application: the content must really be of the
  * type its extension claims, then the bytes move to permanent storage and the row, the status change
- * and the audit entry are written in one transaction. The caller discards the upload if this throws
- * before the bytes were adopted; after that, this function removes them itself.
+ * and the audit entry are written in one transaction. The caller discards the upload if this throws;
+ * an adoption that fails midway keeps nothing (FileStore.adopt), and once the bytes were adopted this
+ * function removes them itself if the row is not written: no row without bytes, no bytes without a row.
  */
 export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Promise<FileRow> {
   const loaded = await loadApplicationFor(ctx, o.actor, o.applicationId);
@@ -42,12 +42,15 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
   const kind = kindOfName(o.filename);
   if (!slot || !kind || !slot.kinds.includes(kind)) throw new AppError('UNSUPPORTED_FILE', WRONG_TYPE_FOR_SLOT);
 
-  const bytesPath = path.join(ctx.files.uploadDir, o.uploadId);
-  const detected = await detectContentType(bytesPath);
-  if (!contentMatchesKind(detected, kind)) throw new AppError('UNSUPPORTED_FILE', CONTENT_MISMATCH, undefined, { detected });
-  const { flags } = await inspectContent(bytesPath, kind);
-  const sha256 = await sha256Of(fs.createReadStream(bytesPath));
-  const size = (await fs.promises.stat(bytesPath)).size;
+  // The checks read a local file: the upload itself on disk, or a temporary copy from a bucket.
+  const { flags, sha256, size } = await ctx.files.withUploadFile(o.uploadId, async (bytesPath) => {
+    const detected = await detectContentType(bytesPath);
+    if (!contentMatchesKind(detected, kind)) throw new AppError('UNSUPPORTED_FILE', CONTENT_MISMATCH, undefined, { detected });
+    const { flags } = await inspectContent(bytesPath, kind);
+    const sha256 = await sha256Of(fs.createReadStream(bytesPath));
+    const size = (await fs.promises.stat(bytesPath)).size;
+    return { flags, sha256, size };
+  });
 
   const storageKey = await ctx.files.adopt(o.uploadId);
   try {
@@ -79,7 +82,7 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
       return row!;
     });
   } catch (err) {
-    await ctx.files.remove(storageKey);
+    await ctx.files.remove(storageKey).catch(() => undefined);
     throw err;
   }
 }

@@ -2,8 +2,6 @@ import { sql } from 'drizzle-orm';
 import { THIRD_NATIONAL_ROUND, usccCheckChar } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { applications, files, organisations, registryEntries, rounds, users } from '../schema/index.js';
 import { sampleApplicationData } from './sampleApplication.js';
 import { makeDocx, makePdf } from '../../services/documents/sampleDocuments.js';
@@ -175,9 +173,7 @@ async function certifyDemo(ctx: AppContext, userId: string, reg: (typeof DEMO_RE
 
 /** Puts a file through the real FileStore, as a finished upload would be (demo data and tests). */
 export async function storeDemoFile(ctx: AppContext, applicationId: string, slot: string, name: string, kind: string, bytes: Buffer) {
-  const uploadId = crypto.randomUUID().replace(/-/g, '');
-  await fs.promises.writeFile(path.join(ctx.files.uploadDir, uploadId), bytes);
-  const storageKey = await ctx.files.adopt(uploadId);
+  const storageKey = await ctx.files.put(bytes);
   const now = ctx.now();
   const [row] = await ctx.db
     .insert(files)

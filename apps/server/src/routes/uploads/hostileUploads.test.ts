@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getTestServer, type TestServer } from '../../test/testServer.js';
@@ -33,7 +32,7 @@ describe('hostile uploads', () => {
     expect(out.status).toBe(status);
     expect(out.body?.message).toBe(message);
     const id = (out.error as { originalRequest?: { getURL(): string } }).originalRequest?.getURL().split('/').pop();
-    expect(fs.readdirSync(t.ctx.files.uploadDir)).not.toContain(id);
+    expect(await t.ctx.files.hasUpload(id!)).toBe(false);
     expect(await t.ctx.db.select().from(files).where(eq(files.applicationId, application.id))).toHaveLength(0);
   });
 

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Upload } from '@tus/server';
-import { FileStore } from '@tus/file-store';
 import { UPLOAD_SLOTS } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -9,6 +8,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../../db/un
 import type { AcceptedUpload } from '../../commands/uploads/checkUploadStart.js';
 import { finishUpload } from '../../commands/uploads/finishUpload.js';
 import { presentFile } from '../../presenters/application.js';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../../services/files/storageFull.js';
 
 /** What the Fastify route learnt about a tus request before handing it over (session, checked metadata). */
 export interface TusCall {
@@ -48,7 +48,7 @@ function protocolError(status: number): { status_code: number; body: string } {
 }
 
 /**
- * The tus 1.0 server over the FileStore's upload folder. Authorisation happens in the Fastify routes
+ * The tus 1.0 server over the FileStore's tus datastore (a folder or a bucket: the store decides). Authorisation happens in the Fastify routes
  * before a request is handed over; they pass what they learnt through `attach`, keyed by the raw request.
  */
 export function createUploadServer(ctx: AppContext, opts: { path: string; log: FastifyBaseLogger }) {
@@ -58,13 +58,22 @@ export function createUploadServer(ctx: AppContext, opts: { path: string; log: F
     const raw = req.runtime?.node?.req;
     return raw ? calls.get(raw) : undefined;
   };
-  const datastore = new FileStore({ directory: ctx.files.uploadDir });
+  const datastore = ctx.files.createTusDatastore();
 
   const toTusError = (err: unknown) => {
     if (err instanceof AppError) return { status_code: err.status, body: JSON.stringify({ code: err.code, message: err.message, ...err.extra }) };
     if (isDatabaseUnavailable(err)) return jsonError(503, 'UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+    if (isStorageFull(err)) {
+      opts.log.error({ err }, 'storage full: upload not kept');
+      return jsonError(507, 'STORAGE_FULL', STORAGE_FULL_MESSAGE);
+    }
     opts.log.error({ err }, 'upload processing failed');
     return jsonError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
+  };
+
+  const discardPatchedUpload = async (req: Request) => {
+    const id = new URL(req.url).pathname.split('/').pop() ?? '';
+    if (req.method === 'PATCH' && /^[0-9a-f]{32}$/.test(id)) await ctx.files.discardUpload(id).catch(() => undefined);
   };
 
   const server = new Server({
@@ -107,12 +116,17 @@ export function createUploadServer(ctx: AppContext, opts: { path: string; log: F
         return { headers: { [UPLOAD_RESULT_HEADER]: encodeURIComponent(JSON.stringify(presentFile(row))) } };
       } catch (err) {
         // A finished upload that was not accepted is discarded, so a retry starts over instead of "resuming" at 100 %.
-        await datastore.remove(upload.id).catch(() => undefined);
+        await ctx.files.discardUpload(upload.id).catch(() => undefined);
         throw toTusError(err);
       }
     },
-    onResponseError(_req, err) {
-      if (err instanceof Error) return toTusError(err);
+    async onResponseError(req, err) {
+      if (err instanceof Error) {
+        // The partial bytes are removed rather than kept for a resume: they hold space the database and
+        // other uploads need, and a full disk is rarely freed within a client's retries (it starts over).
+        if (isStorageFull(err)) await discardPatchedUpload(req);
+        return toTusError(err);
+      }
       if (err.body.startsWith('{')) return undefined;
       return protocolError(err.status_code);
     },

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { MB } from '@fw/shared';
@@ -45,8 +44,8 @@ describe('tus uploads', () => {
     expect(row!.uploadStartedAt).toBeInstanceOf(Date);
     const audit = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'file.upload'), eq(auditEvents.subjectId, application.id)));
     expect(audit).toHaveLength(1);
-    // The unfinished-upload folder is left empty: the bytes moved to permanent storage.
-    expect(fs.readdirSync(t.ctx.files.uploadDir)).not.toContain(out.url.split('/').pop());
+    // Nothing is left of the unfinished upload: the bytes moved to permanent storage.
+    expect(await t.ctx.files.hasUpload(out.url.split('/').pop()!)).toBe(false);
     const [app] = await t.ctx.db.select().from(applications).where(eq(applications.id, application.id));
     expect(app!.status).toBe('draft');
   });
@@ -106,9 +105,8 @@ describe('tus uploads', () => {
     if (out.ok) return;
     expect(out.status).toBe(415);
     expect(out.body).toMatchObject({ code: 'UNSUPPORTED_FILE', message: '文件内容与扩展名不符' });
-    const leftovers = fs.readdirSync(t.ctx.files.uploadDir);
     const id = (out.error as { originalRequest?: { getURL(): string } }).originalRequest?.getURL().split('/').pop();
-    expect(leftovers).not.toContain(id);
+    expect(await t.ctx.files.hasUpload(id!)).toBe(false);
     expect(await t.ctx.db.select().from(files).where(eq(files.applicationId, application.id))).toHaveLength(0);
   });
 

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { DATABASE_DIR, FILES_DIR, MANIFEST_NAME, listFiles, sha256File, type BackupManifest } from './manifest.js';
+import type { FileStore } from '../files/FileStore.js';
+import { LocalFileStore } from '../files/LocalFileStore.js';
 import { dumpPglite } from './pglite.js';
 import { dumpPostgres } from './postgres.js';
 
 export interface BackupOptions {
-  /** DATA_DIR: the embedded database (when no databaseUrl) and the stored files live here. */
+  /** DATA_DIR: the embedded database (when no databaseUrl) and, with the local store, the stored files live here. */
   dataDir: string;
+  /** Where the stored files are read from; default the folder DATA_DIR/files. */
+  files?: FileStore;
   /** PostgreSQL to dump with pg_dump; absent means the embedded PGlite database under dataDir. */
   databaseUrl?: string;
   /** Archive path or a folder for it; default DATA_DIR/backups/. */
@@ -24,7 +28,8 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$
 
 /**
  * Writes one archive: the database dump, every stored file and a manifest with row counts and SHA-256
- * hashes. Files are staged by hard link next to the data (no copy of the bytes), the archive is written
+ * hashes, whichever store holds the files (archived as files/<key> either way, so a backup restores into
+ * either). Local files are staged by hard link next to the data (no copy of the bytes), the archive is written
  * under a temporary name and renamed, so a crash never leaves a half archive under the final name.
  */
 export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
@@ -47,19 +52,11 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       ? await dumpPostgres(opts.databaseUrl, path.join(staging, databaseDump))
       : await dumpPglite(opts.dataDir, path.join(staging, databaseDump));
 
-    const stored = await listFiles(path.join(opts.dataDir, FILES_DIR));
+    const store = opts.files ?? new LocalFileStore(opts.dataDir);
     fs.mkdirSync(path.join(staging, FILES_DIR));
-    for (const rel of stored) {
-      const from = path.join(opts.dataDir, FILES_DIR, rel);
-      const to = path.join(staging, FILES_DIR, rel);
-      fs.mkdirSync(path.dirname(to), { recursive: true });
-      try {
-        await fs.promises.link(from, to);
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') continue; // removed since the listing: not referenced by the snapshot's live rows
-        await fs.promises.copyFile(from, to);
-      }
+    for (const key of await store.keys()) {
+      // false: removed since the listing, so not referenced by the snapshot's live rows.
+      await store.exportFile(key, path.join(staging, FILES_DIR, key));
     }
 
     const files: BackupManifest['files'] = {};

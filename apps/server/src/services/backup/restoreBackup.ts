@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { FILES_DIR, MANIFEST_NAME, compareCounts, listFiles, sha256File, type BackupManifest } from './manifest.js';
+import type { FileStore } from '../files/FileStore.js';
 import { restorePglite } from './pglite.js';
 import { restorePostgres } from './postgres.js';
 
@@ -11,6 +12,8 @@ export interface RestoreOptions {
   dataDir: string;
   /** Restore into this (empty) PostgreSQL database; required for a PostgreSQL backup, refused for a PGlite one. */
   databaseUrl?: string;
+  /** Put the files into this store (a bucket, which must hold no files yet); default the folder DATA_DIR/files. */
+  files?: FileStore;
 }
 
 export interface RestoreResult {
@@ -58,6 +61,7 @@ async function verifyExtracted(staging: string, manifest: BackupManifest): Promi
 export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult> {
   const dataDir = path.resolve(opts.dataDir);
   if (!(await isEmptyDir(dataDir))) throw new Error(`${dataDir} is not empty: restore only into an empty data directory`);
+  if (opts.files && (await opts.files.keys()).length) throw new Error('the file store already holds files: restore only into an empty bucket');
   fs.mkdirSync(dataDir, { recursive: true });
   const staging = path.join(dataDir, STAGING);
   fs.mkdirSync(staging);
@@ -90,7 +94,8 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     if (diff.length) throw new Error(`restored row counts differ from the manifest:\n  ${diff.join('\n  ')}`);
 
     const stagedFiles = path.join(staging, FILES_DIR);
-    if (fs.existsSync(stagedFiles)) await fs.promises.rename(stagedFiles, path.join(dataDir, FILES_DIR));
+    if (opts.files) await importAll(opts.files, stagedFiles);
+    else if (fs.existsSync(stagedFiles)) await fs.promises.rename(stagedFiles, path.join(dataDir, FILES_DIR));
     else fs.mkdirSync(path.join(dataDir, FILES_DIR));
     ok = true;
     return { manifest, tables, filesVerified: Object.keys(manifest.files).length };
@@ -99,5 +104,20 @@ export async function restoreBackup(opts: RestoreOptions): Promise<RestoreResult
     if (!ok) {
       for (const entry of await fs.promises.readdir(dataDir)) await fs.promises.rm(path.join(dataDir, entry), { recursive: true, force: true });
     }
+  }
+}
+
+/** Puts every staged file into the store; on failure takes back what it put, so the bucket is empty again. */
+async function importAll(store: FileStore, stagedFiles: string): Promise<void> {
+  const keys = await listFiles(stagedFiles);
+  const done: string[] = [];
+  try {
+    for (const key of keys) {
+      await store.importFile(path.join(stagedFiles, key), key);
+      done.push(key);
+    }
+  } catch (err) {
+    for (const key of done) await store.remove(key).catch(() => undefined);
+    throw err;
   }
 }
