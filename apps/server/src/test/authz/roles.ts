@@ -1,0 +1,44 @@
+/**
+ * Who calls. Region A is Guangdong (Shenzhen, Nanshan), region B is Jiangsu (Nanjing, Xuanwu): the data
+ * every route is tried on belongs to region B's applicant (`owner`). The ministry is national, so it
+ * belongs to both; it sees B's application only because B's province recommended it.
+ */
+export const ROLES = [
+  'anonymous',
+  /** Registered by mobile number, no organisation yet. */
+  'applicantNoOrg',
+  /** An applicant of another (certified) organisation in the same region and round as the owner. */
+  'applicantOther',
+  /** Region B's applicant, owner of the data. */
+  'owner',
+  'districtA',
+  'cityA',
+  'provinceA',
+  'ministry',
+  'districtB',
+  'cityB',
+  'provinceB',
+  /** Region B's city account that has not done its first login (would otherwise see B's data). */
+  'firstLoginPending',
+  /** Region B's city account without a second factor (would otherwise see B's data). */
+  'noTotp',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const APPLICANTS: Role[] = ['applicantNoOrg', 'applicantOther', 'owner'];
+export const AUTHORITIES_A: Role[] = ['districtA', 'cityA', 'provinceA'];
+export const AUTHORITIES_B: Role[] = ['districtB', 'cityB', 'provinceB'];
+/** Accounts held at a gate before anything but /api/auth/*. */
+export const GATED: Role[] = ['firstLoginPending', 'noTotp'];
+export const AUTHORITIES: Role[] = [...AUTHORITIES_A, 'ministry', ...AUTHORITIES_B];
+export const LOGGED_IN: Role[] = ROLES.filter((r) => r !== 'anonymous');
+
+export const REGION = {
+  districtA: '440305',
+  cityA: '440300',
+  provinceA: '440000',
+  ministry: '000000',
+  districtB: '320102',
+  cityB: '320100',
+  provinceB: '320000',
+} as const;
