@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import { Server, type Upload } from '@tus/server';
+import { EVENTS, Server, type Upload } from '@tus/server';
 import { UPLOAD_SLOTS } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -130,6 +130,11 @@ export function createUploadServer(ctx: AppContext, opts: { path: string; log: F
       if (err.body.startsWith('{')) return undefined;
       return protocolError(err.status_code);
     },
+  });
+
+  // tus removes what its datastore knows of a cancelled upload; the store drops anything left (S3: the last incomplete part).
+  server.on(EVENTS.POST_TERMINATE, (_req: unknown, _res: unknown, id: string) => {
+    void ctx.files.discardUpload(id).catch((err) => opts.log.warn({ err }, 'cancelled upload not fully removed'));
   });
 
   return {
