@@ -62,7 +62,6 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/auth/first-login',
     {
       preHandler: requireRole(),
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '首次登录：绑定联系人并修改初始密码', body: firstLoginBody, response: { 200: meResponse, 400: errorBody, 409: errorBody } },
     },
     async (req) => presentMe(ctx, await completeFirstLogin(ctx, actorOf(req), req.body)),

@@ -47,7 +47,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   });
 
   app.patch('/applications/:id/fields', {
-    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
     schema: {
       tags: ['applications'],
       summary: '保存字段（幂等、带版本号）',
@@ -69,7 +68,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
   });
 
   app.post('/applications/:id/submit', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['applications'],
       summary: '提交申报书并生成申报编号',

@@ -47,7 +47,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/sms-code',
     {
-      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '获取短信验证码', body: sendCodeBody, response: { 200: z.object({ cooldownSeconds: z.number() }), 409: errorBody, 429: errorBody } },
     },
     async (req) => sendSmsCode(ctx, req.body),
@@ -56,7 +55,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/register',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '手机号注册', body: registerBody, response: { 200: meResponse, 400: errorBody, 409: errorBody } },
     },
     async (req, reply) => {
@@ -69,7 +67,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '登录（账号密码；已绑定动态口令的账号返回第二步所需的票据）',
@@ -88,7 +85,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/login/totp',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '登录第二步：动态口令或恢复码', body: loginTotpBody, response: { 200: meResponse, 400: errorBody, 401: errorBody, 429: lockedBody } },
     },
     async (req, reply) => {
@@ -101,7 +97,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/change-password',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '修改密码（其他设备上的登录同时失效）', body: changePasswordBody, response: { 200: ok, 400: errorBody, 401: errorBody, 429: lockedBody } },
     },
     async (req, reply) => {
@@ -124,7 +119,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/reset-password',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '通过短信验证码重置密码', body: resetPasswordBody, response: { 200: ok, 400: errorBody } },
     },
     async (req) => {

@@ -21,7 +21,6 @@ export const totpRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/totp/confirm',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '以首个动态口令确认绑定，返回恢复码（仅显示一次）', body: totpCodeBody, response: { 200: recoveryCodesResponse, 400: errorBody, 401: errorBody, 409: errorBody } },
     },
     async (req) => confirmTotpEnrolment(ctx, actorOf(req), req.body.code),
@@ -30,7 +29,6 @@ export const totpRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/totp/recovery-codes',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '重新生成恢复码（旧恢复码作废）', body: totpCodeBody, response: { 200: recoveryCodesResponse, 400: errorBody, 401: errorBody, 409: errorBody } },
     },
     async (req) => regenerateRecoveryCodes(ctx, actorOf(req), req.body.code),
@@ -39,7 +37,6 @@ export const totpRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/totp/disable',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: '关闭动态口令（仅申报单位账号）', body: totpCodeBody, response: { 200: ok, 400: errorBody, 401: errorBody, 403: errorBody, 409: errorBody } },
     },
     async (req) => {

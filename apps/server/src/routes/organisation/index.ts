@@ -51,7 +51,6 @@ export const organisationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
     });
 
     own.get('/registry/lookup', {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags: ['organisation'], summary: '按单位全称或统一社会信用代码查询工商登记信息', querystring: registryLookupQuery, response: { 200: registryRecord, 404: errorBody } },
     }, async (req) => {
       const entry = await ctx.registry.lookup(req.query.q);

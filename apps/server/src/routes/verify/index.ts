@@ -13,7 +13,6 @@ export function maskName(name: string): string {
 
 export const verifyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/verify/:number', {
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: {
       tags: ['public'],
       summary: '核验申报编号是否为该单位的最新提交版本（公开）',
