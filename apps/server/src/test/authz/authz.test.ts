@@ -46,7 +46,7 @@ const label = ({ route, c, role }: Cell) => `${route}${c.name ? ` [${c.name}]` :
 /** One request as the role: a fresh session (a logout in the table ends only its own) and its own address (login limits count per address). */
 async function call({ route, c, role }: Cell) {
   const [method, ] = route.split(' ') as [HTTPMethods, string];
-  const req = c.request(w);
+  const req = c.request(w, role);
   const cookie = role === 'anonymous' ? undefined : `${SESSION_COOKIE}=${await createSession(t.ctx.db, w.userIds[role], 1, t.ctx.now())}`;
   address++;
   const res = await t.app.inject({

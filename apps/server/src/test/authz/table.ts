@@ -17,7 +17,8 @@ export type Expect = 'ok' | 'reached' | 'answers';
 export interface Case {
   /** Names the case when a route has several. */
   name?: string;
-  request(w: World): Req;
+  /** The request; `role` only where it names the caller's own things next to B's. */
+  request(w: World, role: Role): Req;
   /**
    * The positive control: roles that get through, in the order they run (after every refusal).
    * `ok` expects 2xx; `reached` expects the handler's own answer (not 401/403/404, no 5xx), for
@@ -155,8 +156,15 @@ export const TABLE: Record<string, Case | Case[]> = {
   'GET /api/applications/:id/pdf': { request: (w) => ({ url: `/api/applications/${w.app.id}/pdf` }), allow: { owner: 'ok' }, sees: true },
   // Authorities read files through /api/authority (region-scoped), not through the applicant's route.
   'GET /api/applications/:id/files': { request: (w) => ({ url: `/api/applications/${w.app.id}/files` }), allow: { owner: 'ok' } },
-  'GET /api/applications/:id/files/:fileId/download': { request: (w) => ({ url: `/api/applications/${w.app.id}/files/${w.files.supporting}/download` }), allow: { owner: 'ok' } },
-  'DELETE /api/applications/:id/files/:fileId': { request: (w) => ({ url: `/api/applications/${w.app.id}/files/${w.files.spare}` }), allow: { owner: 'ok' } },
+  'GET /api/applications/:id/files/:fileId/download': [
+    { request: (w) => ({ url: `/api/applications/${w.app.id}/files/${w.files.supporting}/download` }), allow: { owner: 'ok' } },
+    { name: "own application, B's file", request: (w, role) => ({ url: `/api/applications/${ownApp(w, role)}/files/${w.files.supporting}/download` }), allow: { owner: 'ok' } },
+  ],
+  'DELETE /api/applications/:id/files/:fileId': [
+    { request: (w) => ({ url: `/api/applications/${w.app.id}/files/${w.files.spare}` }), allow: { owner: 'ok' } },
+    // Another file, so the owner's control has something to delete (deletions run after every read).
+    { name: "own application, B's file", request: (w, role) => ({ url: `/api/applications/${ownApp(w, role)}/files/${w.files.narrative}` }), allow: { owner: 'ok' } },
+  ],
   'POST /api/uploads': {
     request: (w) => ({
       url: '/api/uploads',
@@ -241,7 +249,10 @@ export const TABLE: Record<string, Case | Case[]> = {
     ]),
   ),
   'GET /api/authority/applications/:id': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}` }), allow: all('ok', B_CHAIN), sees: true },
-  'GET /api/authority/applications/:id/files/:fileId': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/files/${w.files.narrative}` }), allow: all('ok', B_CHAIN) },
+  'GET /api/authority/applications/:id/files/:fileId': [
+    { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/files/${w.files.narrative}` }), allow: all('ok', B_CHAIN) },
+    { name: "own application, B's file", request: (w, role) => ({ url: `/api/authority/applications/${ownApp(w, role)}/files/${w.files.narrative}` }), allow: all('ok', B_CHAIN) },
+  ],
   'GET /api/authority/applications/:id/pdf': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/pdf` }), allow: all('ok', B_CHAIN), sees: true },
   'POST /api/authority/applications/:id/reopen': {
     request: (w) => ({ url: `/api/authority/applications/${w.app.id}/reopen`, payload: { reason: '补正材料', expiresAt: new Date(Date.now() + 86400_000).toISOString(), scope: { whole: true, sections: [], slots: [] } } }),
@@ -284,6 +295,9 @@ export const TABLE: Record<string, Case | Case[]> = {
     secrets: (w) => [w.resetTarget.username, w.resetTarget.id],
   },
 };
+
+/** The caller's own application where it has one, else B's (then the case is the plain one). */
+const ownApp = (w: World, role: Role) => w.ownAppIds[role] ?? w.app.id;
 
 let mobileSeq = 0;
 /** A mobile number nobody registered (SMS cooldowns are per number). */

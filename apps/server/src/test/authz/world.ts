@@ -31,6 +31,8 @@ export interface World {
   /** A second district-B account: what city B may reset and nobody else may. */
   resetTarget: { id: string; username: string };
   userIds: Record<Exclude<Role, 'anonymous'>, string>;
+  /** An application the role may open itself: paired with B's file id, it must not open B's file. */
+  ownAppIds: Partial<Record<Role, string>>;
   /** Strings that identify B's application: none may reach a caller who must not see it. */
   secrets: string[];
 }
@@ -114,6 +116,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
       firstLoginPending: pending.id,
       noTotp: noTotp.id,
     } as World['userIds'],
+    ownAppIds: { applicantOther: other.application.id, districtA: mineA.application.id, cityA: mineA.application.id },
     secrets: [B_NAME, made.org.uscc!, number, made.application.id, fileOf('narrative'), fileOf('supporting'), spare.id, uploadId, reopening.id, made.applicant.mobile],
   };
 }
