@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { files } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
 import { AppError } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { recordAudit } from '../../services/audit.js';
 import { contentMatchesKind, detectContentType, kindOfName } from '../../services/files/fileType.js';
 import { BROCHURE_TAKEN, WRONG_TYPE_FOR_SLOT } from './checkUploadStart.js';
@@ -33,7 +34,7 @@ export const CONTENT_MISMATCH = '文件内容与扩展名不符';
  * type its extension claims, then the bytes move to permanent storage and the row, the status change
  * and the audit entry are written in one transaction. The caller discards the upload if this throws;
  * an adoption that fails midway keeps nothing (FileStore.adopt), and once the bytes were adopted this
- * function removes them itself if the row is not written: no row without bytes, no bytes without a row.
+ * function removes them itself if the row is certainly not written: no row without bytes.
  */
 export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Promise<FileRow> {
   const loaded = await loadApplicationFor(ctx, o.actor, o.applicationId);
@@ -82,7 +83,9 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
       return row!;
     });
   } catch (err) {
-    await ctx.files.remove(storageKey).catch(() => undefined);
+    // A database that went away may have committed the row before its answer was lost: keep the bytes
+    // then (at worst an orphan without a row), never a row pointing to nothing.
+    if (!isDatabaseUnavailable(err)) await ctx.files.remove(storageKey).catch(() => undefined);
     throw err;
   }
 }
