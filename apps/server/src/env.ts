@@ -42,7 +42,7 @@ const envSchema = z.object({
   /** Where uploaded files live: local (DATA_DIR/files) or s3 (an S3-compatible bucket, shared by several instances). */
   FILE_STORE: z.enum(['local', 's3']).default('local'),
   /** The S3 service's address (MinIO, OSS, COS …); absent means AWS S3. */
-  S3_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z.string().url().regex(/^https?:\/\//, 'an http:// or https:// URL').optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3 bucket name: 3–63 lower-case letters, digits, dots, hyphens').optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
