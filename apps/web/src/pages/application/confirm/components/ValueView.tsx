@@ -1,37 +1,20 @@
 import { computeIndicators, displayValue, type FieldSpec, type FormContext } from '@fw/shared';
+import { YearTable } from '../../shared/YearTable';
 
 const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
 function YearTableView({ field, value, ctx }: { field: FieldSpec; value: unknown; ctx: FormContext }) {
   const table = computeIndicators(field, value);
-  const years = ctx.round.indicatorYears.map(String);
   return (
-    <div className="year-table-wrap">
-      <table className="year-table" data-testid={`review-${field.key}`}>
-        <thead>
-          <tr>
-            <th className="year-table-label">指标</th>
-            {years.map((y) => (
-              <th key={y}>{y}年</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {(field.indicators ?? []).map((ind) => (
-            <tr key={ind.key} className={ind.computed ? 'year-table-computed' : undefined}>
-              <th className="year-table-label" scope="row">
-                {ind.label}
-                {ind.unit ? <span className="year-table-unit">（{ind.unit}）</span> : null}
-              </th>
-              {years.map((y) => {
-                const v = table[ind.key]?.[y];
-                return <td key={y}>{typeof v === 'number' ? NUMBER.format(v) : '—'}</td>;
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <YearTable
+      field={field}
+      ctx={ctx}
+      tableTestId={`review-${field.key}`}
+      cell={(ind, y) => {
+        const v = table[ind.key]?.[y];
+        return <td>{typeof v === 'number' ? NUMBER.format(v) : '—'}</td>;
+      }}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { InputNumber } from 'antd';
 import { computeIndicators, type FieldSpec, type FormContext } from '@fw/shared';
+import { YearTable } from '../../shared/YearTable';
 import { isPlainObject } from './normalize';
 
 type Table = Record<string, Record<string, number | null>>;
@@ -33,7 +34,6 @@ interface Props {
 
 /** Indicators × the round's three years; computed lines (e.g. service share) follow the typed numbers live. */
 export function YearTableInput({ field, value, ctx, onChange, onCommit, disabled }: Props) {
-  const years = ctx.round.indicatorYears.map(String);
   const typed = inputLines(field, value);
   const shown = computeIndicators(field, typed);
 
@@ -44,56 +44,39 @@ export function YearTableInput({ field, value, ctx, onChange, onCommit, disabled
   };
 
   return (
-    <div className="year-table-wrap" data-testid={`field-${field.key}`}>
-      <table className="year-table">
-        <thead>
-          <tr>
-            <th className="year-table-label">指标</th>
-            {years.map((y) => (
-              <th key={y}>{y}年</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {(field.indicators ?? []).map((ind) => (
-            <tr key={ind.key} className={ind.computed ? 'year-table-computed' : undefined}>
-              <th className="year-table-label" scope="row">
-                {ind.label}
-                {ind.unit ? <span className="year-table-unit">（{ind.unit}）</span> : null}
-                {ind.optional ? <span className="year-table-unit"> 选填</span> : null}
-              </th>
-              {years.map((y) => {
-                const testId = `cell-${field.key}-${ind.key}-${y}`;
-                if (ind.computed) {
-                  return (
-                    <td key={y} data-testid={testId} title="根据上方数据自动计算">
-                      {formatComputed(shown[ind.key]?.[y], ind.unit)}
-                    </td>
-                  );
-                }
-                return (
-                  <td key={y}>
-                    <InputNumber<number>
-                      data-testid={testId}
-                      aria-label={`${y}年${ind.label}`}
-                      controls={false}
-                      style={{ width: '100%' }}
-                      min={ind.min}
-                      max={ind.max}
-                      inputMode="decimal"
-                      disabled={disabled}
-                      value={typed[ind.key]?.[y] ?? null}
-                      onChange={(v) => setCell(ind.key, y, typeof v === 'number' ? v : null)}
-                      onPressEnter={onCommit}
-                      onBlur={onCommit}
-                    />
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <YearTable
+      field={field}
+      ctx={ctx}
+      wrapperTestId={`field-${field.key}`}
+      labelNote={(ind) => (ind.optional ? <span className="year-table-unit"> 选填</span> : null)}
+      cell={(ind, y) => {
+        const testId = `cell-${field.key}-${ind.key}-${y}`;
+        if (ind.computed) {
+          return (
+            <td data-testid={testId} title="根据上方数据自动计算">
+              {formatComputed(shown[ind.key]?.[y], ind.unit)}
+            </td>
+          );
+        }
+        return (
+          <td>
+            <InputNumber<number>
+              data-testid={testId}
+              aria-label={`${y}年${ind.label}`}
+              controls={false}
+              style={{ width: '100%' }}
+              min={ind.min}
+              max={ind.max}
+              inputMode="decimal"
+              disabled={disabled}
+              value={typed[ind.key]?.[y] ?? null}
+              onChange={(v) => setCell(ind.key, y, typeof v === 'number' ? v : null)}
+              onPressEnter={onCommit}
+              onBlur={onCommit}
+            />
+          </td>
+        );
+      }}
+    />
   );
 }
