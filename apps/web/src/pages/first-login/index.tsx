@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Form, Input, Row } from 'antd';
 import { PASSWORD_POLICY_TEXT } from '@fw/shared';
 import { Navigate, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/AuthContext';
+import { ContactFields } from '../../components/ContactFields';
 import { PageLoading } from '../../components/PageLoading';
 import { applyFieldErrors, zodRule } from '../../forms/zodRule';
 import { isApiError } from '../../api/client';
@@ -50,23 +51,11 @@ export function FirstLoginPage() {
         description="本账号由上级主管部门开设。首次登录请绑定联系人并修改初始密码，完成后方可使用平台其他功能。联系人用于申报期间上下级之间的工作联系。"
       />
       <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void finish(v)}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactName" label="联系人姓名" rules={[zodRule(shape.contactName)]}>
-              <Input maxLength={30} autoComplete="name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactMobile" label="联系人手机号" rules={[zodRule(shape.contactMobile)]}>
-              <Input maxLength={11} inputMode="numeric" autoComplete="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactPhone" label="办公电话（选填）" rules={[zodRule(shape.contactPhone)]}>
-              <Input maxLength={20} placeholder="如 020-12345678" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <ContactFields
+          name={{ name: 'contactName', schema: shape.contactName }}
+          mobile={{ name: 'contactMobile', schema: shape.contactMobile, label: '联系人手机号' }}
+          phone={{ name: 'contactPhone', schema: shape.contactPhone }}
+        />
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="newPassword" label="新密码" rules={[zodRule(shape.newPassword)]} extra={PASSWORD_POLICY_TEXT}>

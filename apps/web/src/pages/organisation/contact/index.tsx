@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Input, Row } from 'antd';
+import { Alert, App, Button, Card, Form } from 'antd';
 import { contactBody, type ContactBody } from '@fw/shared';
 import { Navigate, useNavigate } from 'react-router';
 import { useRequest } from '../../../api/useRequest';
+import { ContactFields } from '../../../components/ContactFields';
 import { PageLoading } from '../../../components/PageLoading';
-import { applyFieldErrors, zodRule } from '../../../forms/zodRule';
+import { applyFieldErrors } from '../../../forms/zodRule';
 import { fetchOrganisation } from '../api';
 import { OnboardingSteps } from '../components/OnboardingSteps';
 import { saveContact } from './api';
@@ -51,28 +52,12 @@ export function ContactPage() {
           }
         />
         <Form form={form} layout="vertical" size="large" initialValues={org.contact ?? undefined} onFinish={(v) => void finish(v)}>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="name" label="联系人姓名" rules={[zodRule(shape.name)]}>
-                <Input maxLength={30} autoComplete="name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="position" label="职务" rules={[zodRule(shape.position)]}>
-                <Input maxLength={30} autoComplete="organization-title" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="mobile" label="手机号" rules={[zodRule(shape.mobile)]}>
-                <Input maxLength={11} inputMode="numeric" autoComplete="tel" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="email" label="电子邮箱" rules={[zodRule(shape.email)]}>
-                <Input maxLength={100} inputMode="email" autoComplete="email" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <ContactFields
+            name={{ name: 'name', schema: shape.name }}
+            position={{ name: 'position', schema: shape.position }}
+            mobile={{ name: 'mobile', schema: shape.mobile }}
+            email={{ name: 'email', schema: shape.email }}
+          />
           <div style={{ textAlign: 'right' }}>
             <Button type="primary" htmlType="submit" loading={saving}>
               保存联系人
