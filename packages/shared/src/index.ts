@@ -16,3 +16,5 @@ export * from './schemas/organisation.js';
 export * from './schemas/application.js';
 export * from './forms/types.js';
 export * from './forms/index.js';
+export * from './review/index.js';
+export * from './rounds/templates/index.js';

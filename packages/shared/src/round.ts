@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from './categories.js';
+import { reviewSettingsSchema } from './review/settings.js';
 
 /** A quota rule: at most `max` recommendations of a category (and optional sub-type) per region. */
 export const quotaSchema = z.object({
@@ -8,9 +9,31 @@ export const quotaSchema = z.object({
   max: z.number().int().min(0),
   /** Optional larger quota for regions holding a title (Guangdong: demonstration cities). */
   maxForTitled: z.number().int().min(0).optional(),
+  /**
+   * The authority level whose recommendations the notice caps (national: province; Guangdong and
+   * Dalian: city). Absent: the rule applies at every recommending level.
+   */
+  level: z.enum(['district', 'city', 'province', 'ministry']).optional(),
 });
 
-/** Everything that differs between rounds; later issues add stages and review settings here. */
+/** YYYY-MM-DD */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD');
+
+/** Dates the notice sets after filling (Beijing dates), and the public notice period. */
+export const roundStagesSchema = z.object({
+  /** Authorities name their contact person by (联系人反馈). */
+  contactsDue: isoDate.optional(),
+  /** Recommendations, summary table and application books reach the organiser by (报送截止). */
+  recommendationDue: isoDate.optional(),
+  /** Earlier demonstration units fill their annual evaluation by (评估评价填报). */
+  evaluationDue: isoDate.optional(),
+  /** Units that cannot fill online send a written explanation by. */
+  evaluationExplanationDue: isoDate.optional(),
+  /** Days the selected list is publicly noticed (公示期). */
+  noticeDays: z.number().int().min(1).max(60).optional(),
+});
+
+/** Everything that differs between rounds. */
 export const roundConfigSchema = z.object({
   categories: z.array(z.enum(CATEGORIES)).min(1),
   modes: z.array(z.string()).min(1),
@@ -37,6 +60,13 @@ export const roundConfigSchema = z.object({
   titledRegions: z.array(z.string().regex(/^\d{6}$/)).default([]),
   /** Narrative length limits (characters). */
   narrativeMaxChars: z.record(z.string(), z.number()).optional(),
+  /** Regions inside the organiser's territory that do not take part (Guangdong: Shenzhen reports to the ministry itself). */
+  excludedRegions: z.array(z.string().regex(/^\d{6}$/)).optional(),
+  /** Paper copies of each application book (national 1, Guangdong 2, Dalian 3). */
+  paperCopies: z.number().int().min(1).max(10).optional(),
+  stages: roundStagesSchema.optional(),
+  /** Expert review: assignment, conflicts of interest, rubrics, aggregation (defaults: reviewSettingsOf). */
+  review: reviewSettingsSchema.optional(),
 });
 export type RoundConfig = z.infer<typeof roundConfigSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
