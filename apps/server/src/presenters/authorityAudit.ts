@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'account.issue': '开设账号',
   'account.first_login': '首次登录绑定联系人',
   'account.reset_password': '重置账号密码',
+  'account.reset_totp': '重置动态口令',
 };
 
 export const ROLE_LABELS: Record<string, string> = { applicant: '申报单位', authority: '主管部门', expert: '评审专家', admin: '管理员' };

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { usedAuthTokens } from '../db/schema/index.js';
 
@@ -75,4 +75,12 @@ export function newRecoveryCodes(n = RECOVERY_CODE_COUNT): string[] {
 /** SHA-256 of the code without case, spaces or dashes, so a retyped code still matches. */
 export function hashRecoveryCode(code: string): string {
   return crypto.createHash('sha256').update(code.toLowerCase().replace(/[\s-]/g, '')).digest('hex');
+}
+
+/**
+ * Forgets the account's used steps when its secret goes (reset, new enrolment): codes of a new
+ * secret must not be refused because the old one was used in the same half minute.
+ */
+export async function forgetTotpSteps(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(usedAuthTokens).where(and(eq(usedAuthTokens.kind, 'totp'), eq(usedAuthTokens.key, userId)));
 }

@@ -16,9 +16,11 @@ export interface AccountView {
   contactMobileMasked: string | null;
   contactPhone: string | null;
   mustChangePassword: boolean;
+  /** Whether a second factor is in force (the issuing level can reset it when the phone is lost). */
+  totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
-  /** Whether the viewer may reset this account's password (the level above, or an administrator). */
+  /** Whether the viewer may reset this account's password or second factor (the level above, or an administrator). */
   canReset: boolean;
 }
 
@@ -37,6 +39,7 @@ export function presentAccount(ctx: AppContext, u: UserRow, extra: { regionName:
     contactMobileMasked: mobile ? maskMobile(mobile) : null,
     contactPhone: c?.phone ?? null,
     mustChangePassword: u.mustChangePassword,
+    totpEnabled: !!u.totpEnabledAt,
     lastLoginAt: extra.lastLoginAt ? new Date(extra.lastLoginAt).toISOString() : null,
     createdAt: u.createdAt.toISOString(),
     canReset: extra.canReset,

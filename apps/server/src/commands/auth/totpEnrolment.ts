@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { recoveryCodes, users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpRequiredFor, totpUri, verifyTotp } from '../../services/totp.js';
+import { forgetTotpSteps, hashRecoveryCode, newRecoveryCodes, newTotpSecret, qrDataUrl, totpRequiredFor, totpUri, verifyTotp } from '../../services/totp.js';
 
 async function loadUser(ctx: AppContext, actor: Actor) {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.id)).limit(1);
@@ -30,6 +30,7 @@ export async function startTotpEnrolment(ctx: AppContext, actor: Actor) {
   const user = await loadUser(ctx, actor);
   if (user.totpEnabledAt) throw new AppError('CONFLICT', '已绑定动态口令');
   const secret = newTotpSecret();
+  await forgetTotpSteps(ctx.db, user.id);
   await ctx.db.update(users).set({ totpSecretEnc: ctx.personalData.protect(secret) }).where(and(eq(users.id, user.id), isNull(users.totpEnabledAt)));
   const uri = totpUri(user.username ?? user.displayName ?? '申报账号', secret);
   return { secret, otpauthUri: uri, qrDataUrl: await qrDataUrl(uri) };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meResponse } from '@fw/shared';
+import { meResponse, resetTotpBody } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import { actorOf, requireRole } from '../../plugins/session.js';
 import { presentMe } from '../../presenters/user.js';
@@ -8,6 +8,7 @@ import { issueAccount } from '../../commands/accounts/issueAccount.js';
 import { listAccounts } from '../../commands/accounts/listAccounts.js';
 import { presentAccount } from '../../commands/accounts/presentAccount.js';
 import { resetAccountPassword } from '../../commands/accounts/resetAccountPassword.js';
+import { resetAccountTotp } from '../../commands/accounts/resetAccountTotp.js';
 import { completeFirstLogin } from '../../commands/accounts/completeFirstLogin.js';
 import { accountView, errorBody, firstLoginBody, issueAccountBody } from './schemas.js';
 
@@ -56,6 +57,21 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       reply.header('Cache-Control', 'no-store');
       return resetAccountPassword(ctx, actorOf(req), req.params.id);
     },
+  );
+
+  app.post(
+    '/accounts/:id/reset-totp',
+    {
+      preHandler: issuers,
+      schema: {
+        tags: ['accounts'],
+        summary: '重置下级账号的动态口令（手机遗失或更换；持有人下次登录须重新绑定）',
+        params: z.object({ id: z.uuid() }),
+        body: resetTotpBody,
+        response: { 200: z.object({ sessionsEnded: z.number() }), 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (req) => resetAccountTotp(ctx, actorOf(req), req.params.id, { reason: req.body.reason }),
   );
 
   app.post(

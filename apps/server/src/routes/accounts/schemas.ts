@@ -34,6 +34,7 @@ export const accountView = z.object({
   contactMobileMasked: z.string().nullable(),
   contactPhone: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   canReset: z.boolean(),
