@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNTRY } from '@fw/shared';
+import { COUNTRY, type ResetTotpBody } from '@fw/shared';
 import { api } from '../../api/client';
 
 /** An issued authority account as the issuing level sees it (GET /api/accounts). */
@@ -14,6 +14,8 @@ export interface AccountView {
   contactMobileMasked: string | null;
   contactPhone: string | null;
   mustChangePassword: boolean;
+  /** A second factor is in force (the issuing level may reset it when the phone is lost). */
+  totpEnabled: boolean;
   lastLoginAt: string | null;
   createdAt: string;
   canReset: boolean;
@@ -44,3 +46,6 @@ export const issueAccount = (body: IssueForm) =>
   api.post<{ account: AccountView; initialPassword: string }>('/api/accounts', { ...body, contactName: body.contactName || undefined });
 
 export const resetAccountPassword = (id: string) => api.post<{ initialPassword: string }>(`/api/accounts/${id}/reset-password`);
+
+/** Clears a lost second factor (reason audited); the holder enrols a new authenticator at the next login. */
+export const resetAccountTotp = (id: string, body: ResetTotpBody) => api.post<{ sessionsEnded: number }>(`/api/accounts/${id}/reset-totp`, body);

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { useRequest } from '../../api/useRequest';
 import { PageLoading } from '../../components/PageLoading';
 import { fetchAccounts, resetAccountPassword, type AccountView } from './api';
+import { ResetTotpModal } from './components/ResetTotpModal';
 import { IssueAccountModal } from './components/IssueAccountModal';
 import { OneTimePassword } from './components/OneTimePassword';
 
@@ -20,6 +21,7 @@ export function AccountsPage() {
   const [issuing, setIssuing] = useState(false);
   const [resetting, setResetting] = useState<string | null>(null);
   const [reset, setReset] = useState<{ account: AccountView; password: string } | null>(null);
+  const [totpResetting, setTotpResetting] = useState<AccountView | null>(null);
   const accounts = useRequest((signal) => fetchAccounts(signal), []);
 
   if (!user) return <PageLoading />;
@@ -80,7 +82,14 @@ export function AccountsPage() {
     {
       title: '状态',
       key: 'status',
-      render: (_, a) => (a.mustChangePassword ? <Tag color="orange">待首次登录</Tag> : <Tag color="green">已启用</Tag>),
+      render: (_, a) =>
+        a.mustChangePassword ? (
+          <Tag color="orange">待首次登录</Tag>
+        ) : a.totpEnabled ? (
+          <Tag color="green">已启用</Tag>
+        ) : (
+          <Tag color="gold">待绑定动态口令</Tag>
+        ),
     },
     {
       title: '最近登录',
@@ -92,17 +101,24 @@ export function AccountsPage() {
       key: 'actions',
       render: (_, a) =>
         a.canReset ? (
-          <Popconfirm
-            title={`重置“${a.displayName ?? a.username}”的密码？`}
-            description="重置后该账号的登录立即失效，持有人须使用新的初始密码重新完成首次登录。"
-            okText="重置"
-            cancelText="取消"
-            onConfirm={() => doReset(a)}
-          >
-            <Button size="small" loading={resetting === a.id}>
-              重置密码
-            </Button>
-          </Popconfirm>
+          <Space size={4} wrap>
+            <Popconfirm
+              title={`重置“${a.displayName ?? a.username}”的密码？`}
+              description="重置后该账号的登录立即失效，持有人须使用新的初始密码重新完成首次登录。"
+              okText="重置"
+              cancelText="取消"
+              onConfirm={() => doReset(a)}
+            >
+              <Button size="small" loading={resetting === a.id}>
+                重置密码
+              </Button>
+            </Popconfirm>
+            {a.totpEnabled ? (
+              <Button size="small" onClick={() => setTotpResetting(a)} data-testid="reset-totp">
+                重置动态口令
+              </Button>
+            ) : null}
+          </Space>
         ) : null,
     },
   ];
@@ -147,6 +163,16 @@ export function AccountsPage() {
             message.success('账号已开设');
             accounts.reload();
           }
+        }}
+      />
+      <ResetTotpModal
+        account={totpResetting}
+        onClose={(done) => {
+          if (done) {
+            message.success(`已重置“${totpResetting?.displayName ?? totpResetting?.username ?? ''}”的动态口令，持有人下次登录时须重新绑定`);
+            accounts.reload();
+          }
+          setTotpResetting(null);
         }}
       />
       <Modal
