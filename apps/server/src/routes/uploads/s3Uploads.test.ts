@@ -11,6 +11,7 @@ import { files } from '../../db/schema/index.js';
 import { makePdf } from '../../services/documents/sampleDocuments.js';
 import { makeDocxBomb } from '../../services/documents/hostileDocuments.js';
 import { S3FileStore } from '../../services/files/S3FileStore.js';
+import { buildApp, type App } from '../../app.js';
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 const uploadIdOf = (out: { error: Error }) => (out.error as { originalRequest?: { getURL(): string } }).originalRequest?.getURL().split('/').pop() ?? '';
@@ -115,6 +116,36 @@ describe('uploads into an S3-compatible bucket', () => {
     expect(await t.ctx.files.hasUpload(uploadIdOf(out))).toBe(false);
     expect(await t.ctx.db.select().from(files).where(eq(files.applicationId, application.id))).toHaveLength(0);
   });
+
+  it('resumes through a second instance on the same bucket, after which neither instance knows the upload', async () => {
+    // A second app instance: its own tus server and store object, the same database and bucket.
+    const other: App = await buildApp({ ...t.ctx, files: new S3FileStore(s3.settings('fw-files')) }, { logger: false, rateLimitNameSpace: `fw-test-other-${crypto.randomUUID()}-` });
+    try {
+      const otherBase = await listenLocal(other);
+      const { application, cookie } = await makeApplication(t.ctx);
+      const source = Buffer.concat([await makePdf(), crypto.randomBytes(11 * MB)]);
+      const meta = { applicationId: application.id, slot: 'brochure', filename: '宣传册.pdf', filetype: 'application/pdf' };
+      let stopped = false;
+      const first = startTusUpload(base, cookie, source, meta, {
+        chunkSize: 6 * MB,
+        onChunkComplete: () => {
+          stopped = true;
+          void first.upload.abort();
+        },
+      });
+      await expect.poll(() => stopped, { timeout: 30_000 }).toBe(true);
+      const onOther = first.upload.url!.replace(base, otherBase);
+
+      const resumed = await tusUpload(otherBase, cookie, source, meta, { uploadUrl: onOther, chunkSize: 6 * MB });
+      expect(resumed.ok && resumed.file.sha256).toBe(sha(source));
+      for (const url of [first.upload.url!, onOther]) {
+        const head = await fetch(url, { method: 'HEAD', headers: { cookie, 'tus-resumable': '1.0.0' } });
+        expect(head.status).toBe(404);
+      }
+    } finally {
+      await other.close();
+    }
+  }, 90_000);
 
   it('cancels an unfinished upload: the multipart upload and its objects are gone', async () => {
     const { application, cookie } = await makeApplication(t.ctx);

@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { NoSuchKey, NotFound, S3, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { S3Store, type MetadataValue } from '@tus/s3-store';
-import { MemoryKvStore, type DataStore } from '@tus/server';
+import type { DataStore, KvStore } from '@tus/server';
 import { assertStorageKey, assertUploadId, type FileStore } from './FileStore.js';
 
 export interface S3Settings {
@@ -26,6 +26,17 @@ export interface S3Settings {
 const FILES_PREFIX = 'files/';
 const PART_SIZE = 8 * 1024 * 1024;
 
+/**
+ * @tus/s3-store caches each upload's .info per process. With several instances a cached entry outlives an
+ * upload another instance adopted or discarded (it would then answer "complete" for a deleted upload), so
+ * every request reads the small .info object from the bucket instead.
+ */
+const NO_CACHE: KvStore<MetadataValue> = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => undefined,
+};
+
 const isMissing = (err: unknown) =>
   err instanceof NoSuchKey || err instanceof NotFound || (err as { name?: string })?.name === 'NoSuchUpload' || (err as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 404;
 
@@ -36,8 +47,6 @@ const isMissing = (err: unknown) =>
 export class S3FileStore implements FileStore {
   private readonly client: S3;
   private readonly clientConfig: S3ClientConfig;
-  /** Shared with the tus datastore so a discarded upload is forgotten there too (it caches each upload's .info). */
-  private readonly tusCache = new MemoryKvStore<MetadataValue>();
 
   constructor(private readonly settings: S3Settings) {
     this.clientConfig = {
@@ -60,7 +69,7 @@ export class S3FileStore implements FileStore {
   createTusDatastore(): DataStore {
     return new S3Store({
       partSize: this.settings.partSize ?? PART_SIZE,
-      cache: this.tusCache,
+      cache: NO_CACHE,
       s3ClientConfig: { ...this.clientConfig, bucket: this.bucket },
     });
   }
@@ -99,7 +108,6 @@ export class S3FileStore implements FileStore {
       });
     }
     await this.deleteKeys([uploadId, `${uploadId}.info`, `${uploadId}.part`]);
-    await this.tusCache.delete(uploadId);
   }
 
   async adopt(uploadId: string): Promise<string> {
@@ -112,7 +120,6 @@ export class S3FileStore implements FileStore {
       await this.client.deleteObject({ Bucket: this.bucket, Key: FILES_PREFIX + key }).catch(() => undefined);
       throw err;
     }
-    await this.tusCache.delete(uploadId);
     return key;
   }
 
