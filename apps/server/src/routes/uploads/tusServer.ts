@@ -48,8 +48,9 @@ function protocolError(status: number): { status_code: number; body: string } {
 }
 
 /**
- * The tus 1.0 server over the FileStore's tus datastore (a folder or a bucket: the store decides). Authorisation happens in the Fastify routes
- * before a request is handed over; they pass what they learnt through `attach`, keyed by the raw request.
+ * The tus 1.0 server over the FileStore's tus datastore (a folder or a bucket: the store decides).
+ * Authorisation happens in the Fastify routes before a request is handed over; they pass what they
+ * learnt through `attach`, keyed by the raw request.
  */
 export function createUploadServer(ctx: AppContext, opts: { path: string; log: FastifyBaseLogger }) {
   // srvx types the node request as HTTP/1 or HTTP/2; as a WeakMap key the object identity is all that matters.
