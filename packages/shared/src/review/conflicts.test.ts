@@ -29,9 +29,23 @@ describe('findConflicts', () => {
     expect(found).toEqual([{ kind: 'same_organisation', reason: '专家所在单位（深圳智造装备股份有限公司）即申报单位（统一社会信用代码 91440300MA5F00001X）' }]);
   });
 
+  it('falls back to the organisation name when a USCC is missing (brackets of either width)', () => {
+    const found = findConflicts(expert({ employerUscc: null, employerName: '深圳智造装备股份有限公司' }), { ...applicant, name: ' 深圳智造装备股份有限公司 ' });
+    expect(found).toEqual([{ kind: 'same_organisation', reason: '专家所在单位名称与申报单位相同（深圳智造装备股份有限公司）' }]);
+    const brackets = findConflicts(expert({ employerUscc: null, employerName: '华为技术(深圳)有限公司' }), { ...applicant, name: '华为技术（深圳）有限公司' });
+    expect(brackets.map((c) => c.kind)).toEqual(['same_organisation']);
+    // Both codes known and different: same name is not enough (e.g. a renamed or a namesake company).
+    expect(findConflicts(expert({ employerName: '深圳智造装备股份有限公司' }), applicant)).toEqual([]);
+  });
+
   it('flags an employer sharing the applicant’s legal representative (whitespace ignored)', () => {
     const found = findConflicts(expert({ employerLegalRepresentative: '王伟', employerName: '深圳智造投资有限公司' }), applicant);
     expect(found).toEqual([{ kind: 'shared_legal_representative', reason: '专家所在单位（深圳智造投资有限公司）与申报单位的法定代表人相同（王伟）' }]);
+  });
+
+  it('flags a shared legal representative also when neither side has a USCC', () => {
+    const found = findConflicts(expert({ employerUscc: null, employerLegalRepresentative: '王伟' }), { ...applicant, uscc: null });
+    expect(found.map((c) => c.kind)).toEqual(['shared_legal_representative']);
   });
 
   it('does not double-flag the legal representative when the organisation is the same', () => {
@@ -98,33 +112,38 @@ describe('conflictMap', () => {
     const random = seededRandom('conflict-map');
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const usccs = Array.from({ length: 40 }, (_, i) => `U${String(i).padStart(17, '0')}`);
+    const names = ['甲公司', '乙公司', '丙（上海）有限公司', '丁研究院'];
     const reps = ['王伟', '李娜', '张敏', '刘洋', '陈静', '杨磊'];
     const regions = ['440305', '440106', '310104', '310115', '210202', '210211', '110108'];
     const applications: ApplicationForConflicts[] = Array.from({ length: 120 }, (_, i) => ({
       id: `a${i}`,
-      uscc: pick(usccs),
+      name: pick(names),
+      uscc: random() < 0.8 ? pick(usccs) : null,
       legalRepresentative: pick(reps),
       regionCode: pick(regions),
     }));
     const experts: ExpertForConflicts[] = Array.from({ length: 60 }, (_, i) => ({
       id: `e${i}`,
       employerUscc: random() < 0.8 ? pick(usccs) : null,
+      employerName: random() < 0.5 ? pick(names) : null,
       employerLegalRepresentative: random() < 0.5 ? pick(reps) : null,
       regionCode: pick(regions),
       declaredConflicts: random() < 0.3 ? [{ uscc: pick(usccs) }, { applicationId: `a${Math.floor(random() * 120)}` }] : [],
     }));
     for (const rule of ['none', 'province', 'city', 'district'] as const) {
       const fast = conflictMap(experts, applications, { sameRegionExcluded: rule });
+      const slow: Record<string, Record<string, unknown>> = {};
       let pairs = 0;
       for (const a of applications) {
         for (const e of experts) {
-          const slow = findConflicts(e, a, { sameRegionExcluded: rule });
-          expect(fast.get(a.id)?.get(e.id) ?? []).toEqual(slow);
-          if (slow.length) pairs++;
+          const found = findConflicts(e, a, { sameRegionExcluded: rule });
+          if (!found.length) continue;
+          (slow[a.id] ??= {})[e.id] = found;
+          pairs++;
         }
       }
-      const fastPairs = [...fast.values()].reduce((s, m) => s + m.size, 0);
-      expect(fastPairs).toBe(pairs);
+      const asObject = Object.fromEntries([...fast].map(([appId, m]) => [appId, Object.fromEntries(m)]));
+      expect(asObject).toEqual(slow);
       expect(pairs).toBeGreaterThan(0);
     }
   });

@@ -74,6 +74,11 @@ export function normalisePersonName(value: string | null | undefined): string {
   return (value ?? '').replace(/[\s\u3000]+/g, '').replace(/[•·・]/g, '·');
 }
 
+/** Organisation names compare without whitespace and with half-width brackets (（） and () alike). */
+export function normaliseOrganisationName(value: string | null | undefined): string {
+  return (value ?? '').replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
 /** The region two parties must share to conflict under the rule, or null when the rule does not apply. */
 export function sameRegionKey(code: string | null | undefined, rule: SameRegionRule): string | null {
   if (rule === 'none' || !code || !/^\d{6}$/.test(code) || code === '000000') return null;
@@ -92,12 +97,17 @@ export function findConflicts(expert: ExpertForConflicts, application: Applicati
   const employerUscc = normaliseUscc(expert.employerUscc);
   const employer = expert.employerName ? `专家所在单位（${expert.employerName}）` : '专家所在单位';
 
+  const appName = normaliseOrganisationName(application.name);
   if (appUscc && appUscc === employerUscc) {
     conflicts.push({ kind: 'same_organisation', reason: `${employer}即申报单位（统一社会信用代码 ${appUscc}）` });
+  } else if ((!appUscc || !employerUscc) && appName && appName === normaliseOrganisationName(expert.employerName)) {
+    // Without both codes, the registered names decide.
+    conflicts.push({ kind: 'same_organisation', reason: `专家所在单位名称与申报单位相同（${application.name!.trim()}）` });
   }
 
   const appRep = normalisePersonName(application.legalRepresentative);
-  if (appRep && appRep === normalisePersonName(expert.employerLegalRepresentative) && appUscc !== employerUscc) {
+  const sameOrganisation = conflicts.length > 0;
+  if (appRep && appRep === normalisePersonName(expert.employerLegalRepresentative) && !sameOrganisation) {
     conflicts.push({ kind: 'shared_legal_representative', reason: `${employer}与申报单位的法定代表人相同（${appRep}）` });
   }
 
@@ -142,11 +152,14 @@ export function conflictMap(
   const rule = options.sameRegionExcluded ?? 'none';
   const byUscc = new Map<string, number[]>();
   const byRep = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
   const byRegion = new Map<string, number[]>();
   const byDeclaredApp = new Map<string, number[]>();
   experts.forEach((expert, i) => {
     const uscc = normaliseUscc(expert.employerUscc);
     if (uscc) addTo(byUscc, uscc, i);
+    const name = normaliseOrganisationName(expert.employerName);
+    if (name) addTo(byName, name, i);
     const rep = normalisePersonName(expert.employerLegalRepresentative);
     if (rep) addTo(byRep, rep, i);
     const region = sameRegionKey(expert.regionCode, rule);
@@ -163,6 +176,7 @@ export function conflictMap(
     const candidates = new Set<number>([
       ...(byUscc.get(normaliseUscc(application.uscc)) ?? []),
       ...(byRep.get(normalisePersonName(application.legalRepresentative)) ?? []),
+      ...(byName.get(normaliseOrganisationName(application.name)) ?? []),
       ...(byRegion.get(sameRegionKey(application.regionCode, rule) ?? '') ?? []),
       ...(byDeclaredApp.get(application.id) ?? []),
     ]);
