@@ -26,8 +26,8 @@
 #     safe here because the clients retry idempotently: a save carries its saveId (a repeat answers the
 #     first result), a submit its idempotency key, a tus PATCH its Upload-Offset (a stale one gets 409).
 #     Adding `non_idempotent` would make nginx replay a tus creation POST (a second, orphaned upload).
-#   - no upstream keepalive: a pooled connection to a dead instance turns a request that could have gone
-#     to the other instance into a 502.
+#   - no upstream keepalive here: each request opens its connection, so a dead instance shows as "connection
+#     refused" (passed to the other instance) rather than as a reset pooled connection (which can be a 502).
 #
 #   bash scripts/fault/multi-instance.sh               # 3 kills, 40 MB uploads
 #   ROUNDS=5 SIZE_MB=60 bash scripts/fault/multi-instance.sh
@@ -156,10 +156,11 @@ node "$HERE/autosave-load.mjs" "$BASE" "$PG_WORK/clients.json" "$PG_WORK/ledger.
 LOAD_PID=$!
 LEDGERS="$PG_WORK/ledger.json"
 KILLS=0
-holder_of() { # upload id → the instance that has its file open, if any
+holder_of() { # upload id → the instance that has its file open, if any (status 0 either way: set -e)
   for n in a b; do
-    ls -l "/proc/${PID[$n]}/fd" 2>/dev/null | grep -q "uploads/$1\$" && { echo "$n"; return; }
+    if ls -l "/proc/${PID[$n]}/fd" 2>/dev/null | grep -q "uploads/$1\$"; then echo "$n"; return 0; fi
   done
+  return 0
 }
 for r in $(seq 1 "$ROUNDS"); do
   sleep "$UP_SECONDS"
