@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { THIRD_NATIONAL_ROUND, isValidApplicationNumber } from '@fw/shared';
-import { startServer, type RunningServer } from '../support/server.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
+import { test } from '../support/fixture.js';
+import { screenshot } from '../support/browser.js';
 import { fillApplicationForm } from '../support/fillForm.js';
 import { sampleApplicationData } from '../../apps/server/src/db/seed/sampleApplication.js';
 import { makeDocx, makePdf } from '../../apps/server/src/services/documents/sampleDocuments.js';
@@ -15,20 +14,6 @@ const ORG = '广州云链供应链管理有限公司';
 const PASSWORD = 'Shenbao#2026';
 
 describe('[applicant] registers, certifies, fills, uploads, submits and exports the PDF', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-e2e-files-'));
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   /** The code the outbox page shows for the masked number, newest first. */
   async function codeFromOutbox(page: Page, mobile: string): Promise<string> {
     const masked = `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
@@ -38,16 +23,7 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     return /验证码为(\d{6})/.exec(await row.innerText())![1]!;
   }
 
-  it('walks the whole journey in Chromium', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    // Errors in the page surface in the test output.
-    page.on('pageerror', (err) => console.error('[page error]', err.message));
-    page.on('console', (m) => m.type() === 'error' && console.error('[console]', m.text()));
-    onTestFailed(async () => {
-      await screenshot(page, 'failure').catch(() => undefined);
-    });
+  test('walks the whole journey in Chromium', async ({ context, page, tmp }) => {
     const outbox = await context.newPage();
     const mobile = `139${String(Date.now()).slice(-8)}`;
 
@@ -124,6 +100,5 @@ describe('[applicant] registers, certifies, fills, uploads, submits and exports 
     // The public verification page agrees that this is the current submission.
     await page.goto(`/verify/${number}`);
     await expect.poll(() => page.getByTestId('verify-verdict').innerText()).toMatch(/有效/);
-    await context.close();
   }, 420_000);
 });

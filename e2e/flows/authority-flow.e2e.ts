@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.js';
-import { launchBrowser, newContext, screenshot } from '../support/browser.js';
+import { describe, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { test } from '../support/fixture.js';
+import { screenshot } from '../support/browser.js';
 import { dragOnto, loginAsAuthority, logout, readXlsxRows } from '../support/authority.js';
 
 // Submitted Shenzhen enterprises of the demo data (apps/server/src/db/seed/demo.ts); C stays unrecommended.
@@ -13,26 +11,11 @@ const B = '深圳南山工业设计服务有限公司';
 const C = '深圳智造装备股份有限公司';
 
 describe('[authority] a city closes, checks and ranks two applicants; the province sees them in that order and exports', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-e2e-authority-'));
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
   const rowNames = (page: Page) => page.locator('.authority-table tbody tr[data-row-key] [data-testid=row-name]').allInnerTexts();
   const row = (page: Page, name: string) => page.locator('.authority-table tbody tr[data-row-key]').filter({ hasText: name });
 
-  async function saveDownload(page: Page, click: () => Promise<void>, name: string): Promise<string> {
+  async function saveDownload(page: Page, click: () => Promise<void>, file: string): Promise<string> {
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-    const file = path.join(tmp, name);
     await download.saveAs(file);
     return file;
   }
@@ -58,15 +41,7 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
     await expect.poll(() => row(page, name).getByTestId('rank').innerText()).toBe(String(rank));
   }
 
-  it('walks the review and recommendation in Chromium', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => console.error('[page error]', err.message));
-    page.on('console', (m) => m.type() === 'error' && console.error('[console]', m.text()));
-    onTestFailed(async () => {
-      await screenshot(page, 'authority-failure').catch(() => undefined);
-    });
+  test('walks the review and recommendation in Chromium', async ({ server, page, tmp }) => {
 
     // 1. The city authority closes applications for Shenzhen (four submitted in the demo data).
     await loginAsAuthority(page, 'sz_gxj');
@@ -117,7 +92,7 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
     await screenshot(page, 'authority-06-ranked');
 
     // 5. The city's summary table: B then A.
-    const cityXlsx = await saveDownload(page, () => page.getByTestId('btn-export-xlsx').click(), 'city.xlsx');
+    const cityXlsx = await saveDownload(page, () => page.getByTestId('btn-export-xlsx').click(), path.join(tmp, 'city.xlsx'));
     expect(await namesInXlsx(cityXlsx)).toEqual([B, A]);
 
     // 6. Paper check: A's number matches; an unknown number is flagged.
@@ -159,21 +134,13 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
     await expect.poll(() => rowNames(page)).toEqual([B, A]);
     await recommend(page, B, 1);
     await recommend(page, A, 2);
-    const provinceXlsx = await saveDownload(page, () => page.getByTestId('btn-export-xlsx').click(), 'province.xlsx');
+    const provinceXlsx = await saveDownload(page, () => page.getByTestId('btn-export-xlsx').click(), path.join(tmp, 'province.xlsx'));
     const rows = await readXlsxRows(provinceXlsx);
     expect(rows.some((r) => r.join('').includes('广东省工业和信息化厅'))).toBe(true);
     expect(await namesInXlsx(provinceXlsx)).toEqual([B, A]);
-    await context.close();
   }, 420_000);
 
-  it('returns and reopens one section for an applicant, who sees why and may change only that section', async () => {
-    const context = await newContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => console.error('[page error]', err.message));
-    onTestFailed(async () => {
-      await screenshot(page, 'authority-failure-reopen').catch(() => undefined);
-    });
+  test('returns and reopens one section for an applicant, who sees why and may change only that section', async ({ page }) => {
 
     // The city (closed in the first test) returns C and opens its first section for three days.
     await loginAsAuthority(page, 'sz_gxj');
@@ -208,6 +175,5 @@ describe('[authority] a city closes, checks and ranks two applicants; the provin
     await expect.poll(() => disabled('field-mainBusiness')).toBe(false);
     expect(await page.locator('[data-testid^="cell-indicators-"]').first().evaluate((el) => ((el.matches('input') ? el : el.querySelector('input')) as HTMLInputElement).disabled)).toBe(true);
     await screenshot(page, 'authority-13-applicant-reopened');
-    await context.close();
   }, 240_000);
 });
