@@ -11,7 +11,9 @@ const OPEN_PREFIX = '/api/auth/';
 export function requireTotpEnrolled(): preHandlerHookHandler {
   return async function (req: FastifyRequest, reply: FastifyReply) {
     if (!req.actor || !req.totpEnrolmentDue) return;
-    const path = req.url.split('?')[0] ?? '';
+    // The matched route, not req.url: an absolute-form target (`GET http://host/api/…`) reaches the
+    // same route with a req.url that does not start with /api/.
+    const path = req.routeOptions.url ?? '';
     if (!path.startsWith('/api/') || path.startsWith(OPEN_PREFIX)) return;
     return reply.status(403).send({ code: 'TOTP_REQUIRED', message: '请先绑定动态口令（双因素认证）后再继续操作' });
   };

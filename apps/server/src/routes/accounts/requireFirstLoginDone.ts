@@ -15,7 +15,9 @@ export function requireFirstLoginDone(ctx: AppContext): preHandlerHookHandler {
   return async function (req: FastifyRequest, reply: FastifyReply) {
     const actor = req.actor;
     if (!actor || actor.role === 'applicant') return;
-    const path = req.url.split('?')[0] ?? '';
+    // The matched route, not req.url: an absolute-form target (`GET http://host/api/…`) reaches the
+    // same route with a req.url that does not start with /api/.
+    const path = req.routeOptions.url ?? '';
     if (!path.startsWith('/api/') || path.startsWith(OPEN_PREFIX)) return;
     const [u] = await ctx.db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, actor.id)).limit(1);
     if (u?.must) {

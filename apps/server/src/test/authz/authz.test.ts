@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTTPMethods } from 'fastify';
 import { getTestServer, type TestServer } from '../testServer.js';
 import { createSession, SESSION_COOKIE } from '../../services/sessions.js';
+import { listenLocal } from '../tusClient.js';
+import { sendAbsoluteForm } from './absoluteForm.js';
 import { listRoutes } from './routeList.js';
 import { responseText } from './responseText.js';
 import { GATED, ROLES, type Role } from './roles.js';
@@ -27,12 +29,14 @@ interface Cell {
 let t: TestServer;
 let w: World;
 let routes: string[];
+let base: string;
 let address = 0;
 
 beforeAll(async () => {
   t = await getTestServer();
   w = await buildWorld(t);
   routes = listRoutes(t.app);
+  base = await listenLocal(t.app);
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -43,11 +47,16 @@ function casesOf(route: string): Case[] {
 
 const label = ({ route, c, role }: Cell) => `${route}${c.name ? ` [${c.name}]` : ''} as ${role}`;
 
-/** One request as the role: a fresh session (a logout in the table ends only its own) and its own address (login limits count per address). */
+/** A fresh session per request: a logout in the table ends only its own. */
+async function cookieOf(role: Role): Promise<string | undefined> {
+  return role === 'anonymous' ? undefined : `${SESSION_COOKIE}=${await createSession(t.ctx.db, w.userIds[role], 1, t.ctx.now())}`;
+}
+
+/** One request as the role, from its own address (login limits count per address). */
 async function call({ route, c, role }: Cell) {
-  const [method, ] = route.split(' ') as [HTTPMethods, string];
+  const [method] = route.split(' ') as [HTTPMethods, string];
   const req = c.request(w, role);
-  const cookie = role === 'anonymous' ? undefined : `${SESSION_COOKIE}=${await createSession(t.ctx.db, w.userIds[role], 1, t.ctx.now())}`;
+  const cookie = await cookieOf(role);
   address++;
   const res = await t.app.inject({
     method,
@@ -63,6 +72,12 @@ async function call({ route, c, role }: Cell) {
 function leaked(cell: Cell, text: string): string[] {
   const shown = new Set(cell.c.reveals?.(w) ?? []);
   return (cell.c.secrets?.(w) ?? w.secrets).filter((s) => !shown.has(s) && text.includes(s));
+}
+
+/** The same request over a socket with an absolute-form target (see absoluteForm.ts). */
+async function callAbsolute({ route, c, role }: Cell) {
+  const req = c.request(w, role);
+  return sendAbsoluteForm(base, route.split(' ')[0]!, req.url, { ...req.headers, ...t.csrfHeaders(await cookieOf(role)) }, req.payload);
 }
 
 const expectationOf = (c: Case, role: Role) => c.allow[role] ?? (c.blind?.includes(role) ? 'blind' : c.denied?.includes(role) ? 'denied' : 'refused');
@@ -99,6 +114,12 @@ describe('authorization: every route × every role on region B’s data', () => 
           else if (expected === 'refused' && !REFUSED.includes(status)) failures.push(`${label(cell)}: expected 401/403/404, got ${status} ${res.body.slice(0, 200)}`);
           else if (expected === 'refused' && role === 'anonymous' && status !== 401) failures.push(`${label(cell)}: anonymous expected 401, got ${status}`);
           else if (expected === 'refused' && gatedPath && !/FIRST_LOGIN_REQUIRED|TOTP_REQUIRED/.test(res.body)) failures.push(`${label(cell)}: expected the account's gate, got ${status} ${res.body.slice(0, 200)}`);
+          // The gates must hold whatever form the request target takes.
+          if (expected === 'refused' && GATED.includes(role) && !route.includes(' /api/auth/')) {
+            const abs = await callAbsolute(cell);
+            const gate = route.startsWith('HEAD ') ? abs.status === 403 : /FIRST_LOGIN_REQUIRED|TOTP_REQUIRED/.test(abs.body);
+            if (!gate) failures.push(`${label(cell)}, absolute-form target: expected the account's gate, got ${abs.status} ${abs.body.slice(0, 200)}`);
+          }
         }
       }
     }

@@ -289,6 +289,11 @@ export const TABLE: Record<string, Case | Case[]> = {
     request: () => ({ url: '/api/accounts', payload: { regionCode: '320104', username: `qh_${key()}`, displayName: '南京市秦淮区工业和信息化局' } }),
     allow: { cityB: 'ok' },
   },
+  'POST /api/accounts/:id/reset-totp': {
+    request: (w) => ({ url: `/api/accounts/${w.resetTarget.id}/reset-totp`, payload: { reason: '手机遗失，经电话核实本人' } }),
+    allow: { cityB: 'ok' },
+    secrets: (w) => [w.resetTarget.username, w.resetTarget.id],
+  },
   'POST /api/accounts/:id/reset-password': {
     request: (w) => ({ url: `/api/accounts/${w.resetTarget.id}/reset-password` }),
     allow: { cityB: 'ok' },
