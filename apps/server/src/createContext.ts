@@ -13,7 +13,7 @@ import { createFileStore } from './services/files/createFileStore.js';
 export async function createContext(env: Env, opts: { memory?: boolean; log?: FastifyBaseLogger; now?: () => Date } = {}) {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.memory ? null : env.DATA_DIR, onIdleError: (err) => opts.log?.warn({ err }, 'idle database connection lost') });
   await bootstrap(database.db);
-  const personalData = createPersonalData({ key: env.PERSONAL_DATA_KEY!, indexKey: env.BLIND_INDEX_KEY! });
+  const personalData = createPersonalData({ key: env.PERSONAL_DATA_KEY!, keyId: env.PERSONAL_DATA_KEY_ID, oldKeys: env.PERSONAL_DATA_OLD_KEYS, indexKey: env.BLIND_INDEX_KEY! });
   const sms = env.SMS_PROVIDER === 'outbox' ? new OutboxSmsSender(database.db, personalData, opts.log) : createProviderSmsSender(env);
   const ctx: AppContext = {
     env,

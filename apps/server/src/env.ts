@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KEY_ID_PATTERN, parseOldKeys } from './services/personalData.js';
 
 /** The repository root, so relative defaults work whatever the working directory. */
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -21,8 +22,24 @@ const envSchema = z.object({
   SEED_DEMO: bool.default(false),
   /** SM4 key (32 hex characters) for personal data at rest. */
   PERSONAL_DATA_KEY: z.string().regex(/^[0-9a-fA-F]{32}$/).optional(),
+  /** The id stored with values encrypted under PERSONAL_DATA_KEY (rotation: a new key gets a new id). */
+  PERSONAL_DATA_KEY_ID: z.string().regex(KEY_ID_PATTERN, '1–16 letters, digits, _ or -').default('k1'),
+  /** Earlier SM4 keys, to read values not yet re-encrypted: `k1:<32 hex>,k0:<32 hex>`. */
+  PERSONAL_DATA_OLD_KEYS: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      try {
+        return parseOldKeys(v);
+      } catch (err) {
+        c.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Key (≥ 32 hex characters) of the keyed SM3 blind index used to look up personal data. */
   BLIND_INDEX_KEY: z.string().regex(/^[0-9a-fA-F]{32,}$/).optional(),
+  /** keys:rotate only: the blind-index key being replaced, so the indexes are recomputed under BLIND_INDEX_KEY. */
+  BLIND_INDEX_OLD_KEY: z.string().regex(/^[0-9a-fA-F]{32,}$/).optional(),
   /** outbox (local, default) | aliyun | tencent */
   SMS_PROVIDER: z.enum(['outbox', 'aliyun', 'tencent']).default('outbox'),
   SMS_ACCESS_KEY_ID: z.string().optional(),
@@ -74,6 +91,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, overrides: Part
   if (e.FILE_STORE === 's3') {
     const missing = (['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((k) => !e[k]);
     if (missing.length) throw new Error(`Invalid configuration:\n  FILE_STORE=s3 needs ${missing.join(', ')}`);
+  }
+  const reused = (e.PERSONAL_DATA_OLD_KEYS ?? {})[e.PERSONAL_DATA_KEY_ID];
+  if (reused && e.PERSONAL_DATA_KEY && reused.toLowerCase() !== e.PERSONAL_DATA_KEY.toLowerCase()) {
+    throw new Error(`Invalid configuration:\n  PERSONAL_DATA_OLD_KEYS: key id "${e.PERSONAL_DATA_KEY_ID}" is the current key's id (PERSONAL_DATA_KEY_ID); give the new key a new id`);
   }
   if (e.NODE_ENV === 'production' && (!e.PERSONAL_DATA_KEY || !e.BLIND_INDEX_KEY)) {
     throw new Error('PERSONAL_DATA_KEY and BLIND_INDEX_KEY must be set in production');
