@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assign, manualOverrideSchema, type ApplicationToAssign, type AssignInput, type ExpertToAssign } from './assignment.js';
+import { assign, manualOverrideSchema, suggestedMaxPerExpert, type ApplicationToAssign, type AssignInput, type ExpertToAssign } from './assignment.js';
 import { conflictMap, type ExpertForConflicts } from './conflicts.js';
 import { seededRandom, seededShuffle } from './random.js';
 
@@ -140,6 +140,37 @@ describe('assign', () => {
       expect(Object.values(result.loads)).toEqual(Array(12).fill(5));
       for (const { applicationId, expertId } of result.assignments) expect(conflicts.get(applicationId)?.has(expertId) ?? false).toBe(false);
     }
+  });
+
+  it('evens loads out as far as conflicts and categories allow: no application could move from a busier expert to one 2 below', () => {
+    // Experts of one province (440000) may not review its applications; a third of the experts
+    // review city applications only. Those cannot reach the average, the others absorb the rest.
+    const apps = makeApplications(300, 'skewed');
+    const random = seededRandom('skewed-experts');
+    const skewed: ExpertForConflicts[] = Array.from({ length: 30 }, (_, i) => ({ id: `e${String(i).padStart(2, '0')}`, regionCode: i < 15 ? '440101' : REGIONS[Math.floor(random() * REGIONS.length)]! }));
+    const conflicts = conflictMap(skewed, apps, { sameRegionExcluded: 'province' });
+    const experts = skewed.map((e, i) => ({ id: e.id, categories: i < 10 ? ['city'] : null }));
+    const result = assign({ applications: apps, experts, perApplication: 3, maxPerExpert: 100, seed: 's', conflicts });
+    expect(result.unassignable).toEqual([]);
+    const app = new Map(apps.map((a) => [a.id, a]));
+    const holders = new Map<string, Set<string>>();
+    for (const a of result.assignments) holders.set(a.applicationId, (holders.get(a.applicationId) ?? new Set()).add(a.expertId));
+    const mayTake = (expertIndex: number, applicationId: string) =>
+      !(conflicts.get(applicationId)?.has(experts[expertIndex]!.id) ?? false) && (expertIndex >= 10 || app.get(applicationId)!.category === 'city') && !holders.get(applicationId)!.has(experts[expertIndex]!.id);
+    for (const a of result.assignments) {
+      const fromLoad = result.loads[a.expertId]!;
+      experts.forEach((to, i) => {
+        if (result.loads[to.id]! <= fromLoad - 2) expect(mayTake(i, a.applicationId), `${a.applicationId}: ${a.expertId} → ${to.id}`).toBe(false);
+      });
+    }
+    // The scenario is really uneven: the city-only experts stay below the busiest.
+    expect(Math.min(...experts.slice(0, 10).map((e) => result.loads[e.id]!))).toBeLessThan(Math.max(...experts.slice(10).map((e) => result.loads[e.id]!)));
+  });
+
+  it('suggests the cap that spreads the work evenly', () => {
+    expect(suggestedMaxPerExpert(5000, 500, 5)).toBe(50);
+    expect(suggestedMaxPerExpert(10, 3, 2)).toBe(7);
+    expect(suggestedMaxPerExpert(10, 0, 2)).toBe(0);
   });
 
   it('handles no experts and no applications', () => {
