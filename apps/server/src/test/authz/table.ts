@@ -48,6 +48,18 @@ const B_CHAIN: Role[] = ['districtB', 'cityB', 'provinceB', 'ministry'];
 const key = () => crypto.randomBytes(8).toString('hex');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
+/** The case of B's application that district B has not recommended: its own secrets. */
+const LOW = { name: 'not recommended by district B', secrets: (w: World) => w.lowApp.secrets } satisfies Partial<Case>;
+
+/**
+ * An authority's request on one application, twice: on B's application recommended up to the
+ * ministry (B's chain allowed), and on one district B has not recommended (district B only).
+ */
+const byLevel = (request: (id: string) => Req, expect: Expect, extra: Partial<Case> = {}, chain: Role[] = B_CHAIN): Case[] => [
+  { request: (w) => request(w.app.id), allow: all(expect, chain), ...extra },
+  { ...LOW, request: (w) => request(w.lowApp.id), allow: { districtB: expect }, ...extra },
+];
+
 /** Open to everyone; what is answered is the same for all. */
 const publicRoute = (request: Case['request'], extra: Partial<Case> = {}): Case => ({ request, allow: { anonymous: 'ok' }, blind: except('anonymous'), ...extra });
 /** The caller's own account: anyone logged in, nobody else's data reachable. */
@@ -145,7 +157,8 @@ export const TABLE: Record<string, Case | Case[]> = {
   },
   'GET /api/applications/:id': { request: (w) => ({ url: `/api/applications/${w.app.id}` }), allow: { owner: 'ok' }, sees: true },
   'PATCH /api/applications/:id/fields': {
-    request: (w) => ({ url: `/api/applications/${w.app.id}/fields`, payload: { saveId: key(), baseVersion: w.app.version, changes: { 'basic.website': 'https://example.com' } } }),
+    request: (w) => ({ url: `/api/applications/${w.app.id}/fields`, payload: { saveId: key(), baseVersion: w.app.version, changes: { mainBusiness: '智能装备研发制造及运维服务' } } }),
+    // The version moves with each save: a second run answers 409, which still shows the owner got in.
     allow: { owner: 'reached' },
   },
   'PUT /api/applications/:id/category': {
@@ -208,7 +221,8 @@ export const TABLE: Record<string, Case | Case[]> = {
     {
       name: 'national round',
       request: (w) => ({ url: `/api/authority/rounds/${w.roundId}/ranking`, payload: { category: 'enterprise', subType: null, order: [w.app.id] } }),
-      allow: { cityB: 'ok', districtB: 'ok', provinceB: 'ok' },
+      // District B's control may find a second recommendation of its own (the recommend control ran before).
+      allow: { cityB: 'ok', provinceB: 'ok', districtB: 'reached' },
       // A ranking naming B's application never succeeds for anyone else.
       denied: [...AUTHORITIES_A, 'ministry'],
       reveals: (w) => [w.app.id],
@@ -248,32 +262,32 @@ export const TABLE: Record<string, Case | Case[]> = {
       ] satisfies Case[],
     ]),
   ),
-  'GET /api/authority/applications/:id': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}` }), allow: all('ok', B_CHAIN), sees: true },
+  'GET /api/authority/applications/:id': byLevel((id) => ({ url: `/api/authority/applications/${id}` }), 'ok', { sees: true }),
   'GET /api/authority/applications/:id/files/:fileId': [
     { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/files/${w.files.narrative}` }), allow: all('ok', B_CHAIN) },
+    { ...LOW, request: (w) => ({ url: `/api/authority/applications/${w.lowApp.id}/files/${w.lowApp.fileId}` }), allow: { districtB: 'ok' } },
     { name: "own application, B's file", request: (w, role) => ({ url: `/api/authority/applications/${ownApp(w, role)}/files/${w.files.narrative}` }), allow: all('ok', B_CHAIN) },
   ],
-  'GET /api/authority/applications/:id/pdf': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/pdf` }), allow: all('ok', B_CHAIN), sees: true },
-  'POST /api/authority/applications/:id/reopen': {
-    request: (w) => ({ url: `/api/authority/applications/${w.app.id}/reopen`, payload: { reason: '补正材料', expiresAt: new Date(Date.now() + 86400_000).toISOString(), scope: { whole: true, sections: [], slots: [] } } }),
-    allow: all('reached', B_CHAIN),
-  },
+  'GET /api/authority/applications/:id/pdf': byLevel((id) => ({ url: `/api/authority/applications/${id}/pdf` }), 'ok', { sees: true }),
+  'POST /api/authority/applications/:id/reopen': byLevel(
+    (id) => ({ url: `/api/authority/applications/${id}/reopen`, payload: { reason: '补正材料', expiresAt: new Date(Date.now() + 86400_000).toISOString(), scope: { whole: true, sections: [], slots: [] } } }),
+    'reached',
+  ),
   'POST /api/authority/reopenings/:id/close': {
     request: (w) => ({ url: `/api/authority/reopenings/${w.reopeningId}/close` }),
     // The opener (city B) or a level above it; district B sees the application but did not open it (403).
     allow: { provinceB: 'reached', ministry: 'reached', cityB: 'reached' },
     late: true,
   },
-  'POST /api/authority/applications/:id/check': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/check`, payload: { result: 'passed' } }), allow: all('reached', B_CHAIN) },
-  'PUT /api/authority/applications/:id/opinion': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/opinion`, payload: { opinion: '同意推荐' } }), allow: all('ok', B_CHAIN) },
-  'POST /api/authority/applications/:id/recommend': { request: (w) => ({ url: `/api/authority/applications/${w.app.id}/recommend` }), allow: all('reached', B_CHAIN) },
-  // The province B last: its withdrawal succeeds and hides the application from the ministry.
-  'DELETE /api/authority/applications/:id/recommend': {
-    request: (w) => ({ url: `/api/authority/applications/${w.app.id}/recommend` }),
-    allow: { ministry: 'reached', districtB: 'reached', cityB: 'reached', provinceB: 'reached' },
-    late: true,
-  },
-  'POST /api/authority/paper': { request: (w) => ({ url: '/api/authority/paper', payload: { number: w.app.number } }), allow: all('ok', B_CHAIN), sees: true },
+  'POST /api/authority/applications/:id/check': byLevel((id) => ({ url: `/api/authority/applications/${id}/check`, payload: { result: 'passed' } }), 'reached'),
+  'PUT /api/authority/applications/:id/opinion': byLevel((id) => ({ url: `/api/authority/applications/${id}/opinion`, payload: { opinion: '同意推荐' } }), 'ok'),
+  'POST /api/authority/applications/:id/recommend': byLevel((id) => ({ url: `/api/authority/applications/${id}/recommend` }), 'reached'),
+  // Province B last: its withdrawal succeeds and hides the application from the ministry.
+  'DELETE /api/authority/applications/:id/recommend': byLevel((id) => ({ url: `/api/authority/applications/${id}/recommend` }), 'reached', { late: true }, ['ministry', 'districtB', 'cityB', 'provinceB']),
+  'POST /api/authority/paper': [
+    { request: (w) => ({ url: '/api/authority/paper', payload: { number: w.app.number } }), allow: all('ok', B_CHAIN), sees: true },
+    { ...LOW, request: (w) => ({ url: '/api/authority/paper', payload: { number: w.lowApp.number } }), allow: { districtB: 'ok' }, sees: true },
+  ],
   'GET /api/authority/audit': { request: () => ({ url: '/api/authority/audit?pageSize=200' }), allow: all('ok', B_CHAIN), blind: AUTHORITIES_A, sees: true },
   'GET /api/authority/audit.xlsx': { request: () => ({ url: '/api/authority/audit.xlsx' }), allow: all('ok', B_CHAIN), blind: AUTHORITIES_A, sees: true },
 

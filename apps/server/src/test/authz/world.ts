@@ -13,6 +13,8 @@ import { REGION, type Role } from './roles.js';
 
 /** A name no other row can contain, so finding it in a response means B's data leaked. */
 export const B_NAME = '乙地保密智造科技有限公司';
+/** Another region-B applicant whose application district B has not recommended: above it, nobody sees it. */
+export const LOW_NAME = '乙地未推荐服务有限公司';
 export const OWNER_PASSWORD = 'Owner@2026x';
 
 /** Region B's data and everyone who calls; built once per test file. */
@@ -22,6 +24,8 @@ export interface World {
   /** A round organised by province B (district → city → province): none of region A's business. */
   localRoundId: string;
   app: { id: string; number: string; uscc: string; version: number };
+  /** Submitted in district B, not recommended: only district B may reach it. */
+  lowApp: { id: string; number: string; fileId: string; secrets: string[] };
   owner: { mobile: string };
   files: { narrative: string; supporting: string; spare: string };
   /** A tus upload the owner started and did not finish. */
@@ -61,6 +65,11 @@ export async function buildWorld(t: TestServer): Promise<World> {
   const spare = await makeFile(ctx, made.application.id, { slot: 'brochure', name: '宣传册.pdf' });
   const fileRows = await ctx.db.select().from(files).where(eq(files.applicationId, made.application.id));
   const fileOf = (slot: string) => fileRows.find((f) => f.slot === slot)!.id;
+
+  const low = await makeCompleteApplication(ctx, { roundId: round.id, regionCode: REGION.districtB });
+  await ctx.db.update(organisations).set({ name: LOW_NAME }).where(eq(organisations.id, low.org.id));
+  const lowSubmitted = await submitApplication(ctx, { id: low.applicant.user.id, role: 'applicant', regionCode: null, ip: null }, low.application.id, { idempotencyKey: `authz-${low.application.id}` });
+  const [lowFile] = await ctx.db.select().from(files).where(eq(files.applicationId, low.application.id));
 
   const other = await makeApplication(ctx, { roundId: round.id, regionCode: REGION.districtB });
   const noOrg = await makeApplicant(ctx);
@@ -105,6 +114,12 @@ export async function buildWorld(t: TestServer): Promise<World> {
     app: { id: made.application.id, number, uscc: made.org.uscc!, version: appRow!.version },
     owner: { mobile: made.applicant.mobile },
     files: { narrative: fileOf('narrative'), supporting: fileOf('supporting'), spare: spare.id },
+    lowApp: {
+      id: low.application.id,
+      number: lowSubmitted.number,
+      fileId: lowFile!.id,
+      secrets: [LOW_NAME, low.org.uscc!, lowSubmitted.number, low.application.id, lowFile!.id],
+    },
     uploadId,
     reopeningId: reopening.id,
     resetTarget: { id: resetTarget.id, username: resetTarget.username! },
