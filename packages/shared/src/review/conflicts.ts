@@ -90,44 +90,91 @@ function regionText(code: string, options: ConflictOptions): string {
   return name ? `${name}（${code}）` : code;
 }
 
-/** Every conflict between one expert and one application, in a fixed order of kinds. */
-export function findConflicts(expert: ExpertForConflicts, application: ApplicationForConflicts, options: ConflictOptions = {}): Conflict[] {
+/** An expert's fields as compared (normalised once per expert, not once per pair). */
+interface ExpertKeys {
+  uscc: string;
+  name: string;
+  rep: string;
+  region: string | null;
+  declared: { uscc: string; applicationId: string | null; note: string }[];
+  /** How the reasons name the employer. */
+  employer: string;
+}
+
+interface ApplicationKeys {
+  id: string;
+  uscc: string;
+  name: string;
+  displayName: string;
+  rep: string;
+  region: string | null;
+}
+
+function expertKeys(expert: ExpertForConflicts, rule: SameRegionRule): ExpertKeys {
+  return {
+    uscc: normaliseUscc(expert.employerUscc),
+    name: normaliseOrganisationName(expert.employerName),
+    rep: normalisePersonName(expert.employerLegalRepresentative),
+    region: sameRegionKey(expert.regionCode, rule),
+    declared: (expert.declaredConflicts ?? []).map((d) => ({ uscc: normaliseUscc(d.uscc), applicationId: d.applicationId ?? null, note: d.note?.trim() ?? '' })),
+    employer: expert.employerName ? `专家所在单位（${expert.employerName}）` : '专家所在单位',
+  };
+}
+
+function applicationKeys(application: ApplicationForConflicts, rule: SameRegionRule): ApplicationKeys {
+  return {
+    id: application.id,
+    uscc: normaliseUscc(application.uscc),
+    name: normaliseOrganisationName(application.name),
+    displayName: application.name?.trim() ?? '',
+    rep: normalisePersonName(application.legalRepresentative),
+    region: sameRegionKey(application.regionCode, rule),
+  };
+}
+
+function conflictsBetween(e: ExpertKeys, a: ApplicationKeys, rule: SameRegionRule, regionReason: (key: string) => string): Conflict[] {
   const conflicts: Conflict[] = [];
-  const appUscc = normaliseUscc(application.uscc);
-  const employerUscc = normaliseUscc(expert.employerUscc);
-  const employer = expert.employerName ? `专家所在单位（${expert.employerName}）` : '专家所在单位';
-
-  const appName = normaliseOrganisationName(application.name);
-  if (appUscc && appUscc === employerUscc) {
-    conflicts.push({ kind: 'same_organisation', reason: `${employer}即申报单位（统一社会信用代码 ${appUscc}）` });
-  } else if ((!appUscc || !employerUscc) && appName && appName === normaliseOrganisationName(expert.employerName)) {
+  if (a.uscc && a.uscc === e.uscc) {
+    conflicts.push({ kind: 'same_organisation', reason: `${e.employer}即申报单位（统一社会信用代码 ${a.uscc}）` });
+  } else if ((!a.uscc || !e.uscc) && a.name && a.name === e.name) {
     // Without both codes, the registered names decide.
-    conflicts.push({ kind: 'same_organisation', reason: `专家所在单位名称与申报单位相同（${application.name!.trim()}）` });
+    conflicts.push({ kind: 'same_organisation', reason: `专家所在单位名称与申报单位相同（${a.displayName}）` });
   }
-
-  const appRep = normalisePersonName(application.legalRepresentative);
-  const sameOrganisation = conflicts.length > 0;
-  if (appRep && appRep === normalisePersonName(expert.employerLegalRepresentative) && !sameOrganisation) {
-    conflicts.push({ kind: 'shared_legal_representative', reason: `${employer}与申报单位的法定代表人相同（${appRep}）` });
+  if (a.rep && a.rep === e.rep && conflicts.length === 0) {
+    conflicts.push({ kind: 'shared_legal_representative', reason: `${e.employer}与申报单位的法定代表人相同（${a.rep}）` });
   }
-
-  const rule = options.sameRegionExcluded ?? 'none';
-  const regionKey = sameRegionKey(application.regionCode, rule);
-  if (regionKey && regionKey === sameRegionKey(expert.regionCode, rule)) {
-    const level = LEVEL_LABELS[rule as 'province' | 'city' | 'district'];
-    conflicts.push({ kind: 'same_region', reason: `专家与申报主体同属${regionText(regionKey, options)}，本批次规定同${level}回避` });
+  if (rule !== 'none' && a.region && a.region === e.region) {
+    conflicts.push({ kind: 'same_region', reason: regionReason(a.region) });
   }
-
-  for (const declared of expert.declaredConflicts ?? []) {
-    const byUscc = normaliseUscc(declared.uscc);
-    const matchesOrg = byUscc !== '' && byUscc === appUscc;
-    const matchesApp = !!declared.applicationId && declared.applicationId === application.id;
+  for (const declared of e.declared) {
+    const matchesOrg = declared.uscc !== '' && declared.uscc === a.uscc;
+    const matchesApp = declared.applicationId !== null && declared.applicationId === a.id;
     if (!matchesOrg && !matchesApp) continue;
-    const what = matchesOrg ? `申报单位（统一社会信用代码 ${appUscc}）` : '本申报书';
-    const note = declared.note?.trim() ? `：${declared.note.trim()}` : '';
-    conflicts.push({ kind: 'declared', reason: `专家本人申报与${what}存在利益冲突${note}` });
+    const what = matchesOrg ? `申报单位（统一社会信用代码 ${a.uscc}）` : '本申报书';
+    conflicts.push({ kind: 'declared', reason: `专家本人申报与${what}存在利益冲突${declared.note ? `：${declared.note}` : ''}` });
   }
   return conflicts;
+}
+
+/** The same-region reason, built once per region. */
+function regionReasons(options: ConflictOptions): (key: string) => string {
+  const rule = options.sameRegionExcluded ?? 'none';
+  const cache = new Map<string, string>();
+  return (key) => {
+    let reason = cache.get(key);
+    if (reason === undefined) {
+      const level = LEVEL_LABELS[rule as 'province' | 'city' | 'district'];
+      reason = `专家与申报主体同属${regionText(key, options)}，本批次规定同${level}回避`;
+      cache.set(key, reason);
+    }
+    return reason;
+  };
+}
+
+/** Every conflict between one expert and one application, in a fixed order of kinds. */
+export function findConflicts(expert: ExpertForConflicts, application: ApplicationForConflicts, options: ConflictOptions = {}): Conflict[] {
+  const rule = options.sameRegionExcluded ?? 'none';
+  return conflictsBetween(expertKeys(expert, rule), applicationKeys(application, rule), rule, regionReasons(options));
 }
 
 /** Conflicts of a whole round: application id → expert id → its conflicts (pairs without any are absent). */
@@ -142,7 +189,7 @@ function addTo<K>(index: Map<K, number[]>, key: K, value: number) {
 /**
  * Every conflicting pair of a round without comparing all pairs: the experts are indexed by the
  * values a conflict can share (employer USCC, legal representative, region, declarations), and only
- * the candidates found through those indexes are checked with `findConflicts`.
+ * the candidates found through those indexes are checked, with the same rules as `findConflicts`.
  */
 export function conflictMap(
   experts: readonly ExpertForConflicts[],
@@ -150,43 +197,40 @@ export function conflictMap(
   options: ConflictOptions = {},
 ): ConflictMap {
   const rule = options.sameRegionExcluded ?? 'none';
+  const reason = regionReasons(options);
+  const keys = experts.map((e) => expertKeys(e, rule));
   const byUscc = new Map<string, number[]>();
   const byRep = new Map<string, number[]>();
   const byName = new Map<string, number[]>();
   const byRegion = new Map<string, number[]>();
   const byDeclaredApp = new Map<string, number[]>();
-  experts.forEach((expert, i) => {
-    const uscc = normaliseUscc(expert.employerUscc);
-    if (uscc) addTo(byUscc, uscc, i);
-    const name = normaliseOrganisationName(expert.employerName);
-    if (name) addTo(byName, name, i);
-    const rep = normalisePersonName(expert.employerLegalRepresentative);
-    if (rep) addTo(byRep, rep, i);
-    const region = sameRegionKey(expert.regionCode, rule);
-    if (region) addTo(byRegion, region, i);
-    for (const d of expert.declaredConflicts ?? []) {
-      const declaredUscc = normaliseUscc(d.uscc);
-      if (declaredUscc) addTo(byUscc, declaredUscc, i);
+  keys.forEach((k, i) => {
+    if (k.uscc) addTo(byUscc, k.uscc, i);
+    if (k.name) addTo(byName, k.name, i);
+    if (k.rep) addTo(byRep, k.rep, i);
+    if (k.region) addTo(byRegion, k.region, i);
+    for (const d of k.declared) {
+      if (d.uscc) addTo(byUscc, d.uscc, i);
       if (d.applicationId) addTo(byDeclaredApp, d.applicationId, i);
     }
   });
 
   const result: ConflictMap = new Map();
   for (const application of applications) {
+    const a = applicationKeys(application, rule);
     const candidates = new Set<number>([
-      ...(byUscc.get(normaliseUscc(application.uscc)) ?? []),
-      ...(byRep.get(normalisePersonName(application.legalRepresentative)) ?? []),
-      ...(byName.get(normaliseOrganisationName(application.name)) ?? []),
-      ...(byRegion.get(sameRegionKey(application.regionCode, rule) ?? '') ?? []),
-      ...(byDeclaredApp.get(application.id) ?? []),
+      ...(byUscc.get(a.uscc) ?? []),
+      ...(byRep.get(a.rep) ?? []),
+      ...(byName.get(a.name) ?? []),
+      ...(byRegion.get(a.region ?? '') ?? []),
+      ...(byDeclaredApp.get(a.id) ?? []),
     ]);
     let perExpert: Map<string, Conflict[]> | undefined;
-    for (const i of [...candidates].sort((a, b) => a - b)) {
-      const expert = experts[i]!;
-      const found = findConflicts(expert, application, options);
+    for (const i of [...candidates].sort((x, y) => x - y)) {
+      const found = conflictsBetween(keys[i]!, a, rule, reason);
       if (found.length === 0) continue;
       perExpert ??= new Map();
-      perExpert.set(expert.id, found);
+      perExpert.set(experts[i]!.id, found);
     }
     if (perExpert) result.set(application.id, perExpert);
   }
