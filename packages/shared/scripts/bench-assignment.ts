@@ -7,9 +7,11 @@
  *              applications only and a tenth platforms and projects only (loads cannot all be equal).
  * Run: npx tsx packages/shared/scripts/bench-assignment.ts [experts] [applications] [perApplication]
  *
- * Measured 2026-… on the shared 2-core dev machine under a load average of ~20 (other jobs running),
- * so the times are upper bounds: spread – conflict map 250,388 pairs in ~2.0 s, assignment of 25,000
- * in ~2.0 s (1.0 s when the machine was quieter), loads all 50; skewed – assignment in ~5.8 s.
+ * Measured on the shared 2-core dev machine while other jobs ran (load average 17–22), so these are
+ * upper bounds: spread – conflict map (250,610 pairs) 0.4–1.1 s, assignment of 25,000 pairs
+ * 0.9–1.8 s, every load exactly 50, no expert more than 2.0 (category) / 2.5 (province) points above
+ * the overall share; skewed – conflict map (819,322 pairs) 1.2–1.4 s, assignment 2.5–2.6 s, loads
+ * 33–60 (the city-only experts can take about 33 each at most; their shares are 100 % by design).
  */
 import { assign, suggestedMaxPerExpert, type ApplicationToAssign, type ExpertToAssign } from '../src/review/assignment.js';
 import { conflictMap, type ApplicationForConflicts, type ExpertForConflicts } from '../src/review/conflicts.js';
