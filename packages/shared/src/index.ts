@@ -7,6 +7,7 @@ export * from './round.js';
 export * from './limits.js';
 export * from './rules/uscc.js';
 export * from './rules/mobile.js';
+export * from './rules/email.js';
 export * from './rules/password.js';
 export * from './rules/applicationNumber.js';
 export * from './rules/regions.js';

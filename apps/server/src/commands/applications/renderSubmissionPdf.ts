@@ -6,6 +6,7 @@ import { loadApplicationFor } from '../../db/queries/applications.js';
 import { loadApplicationForAuthority } from '../../db/queries/authorityScope.js';
 import { findRegion, regionPath } from '../../db/queries/regions.js';
 import { AppError } from '../../errors.js';
+import { recordAudit } from '../../services/audit.js';
 import { renderApplicationBook } from '../../services/pdf/applicationBook.js';
 
 export interface SubmissionSnapshot {
@@ -45,7 +46,18 @@ export async function renderSubmissionPdfForAuthority(ctx: AppContext, actor: Ac
     .from(reviews)
     .where(and(eq(reviews.applicationId, application.id), eq(reviews.reviewerRegion, authority.regionCode)))
     .limit(1);
-  return renderCurrentSubmission(ctx, { round, application }, review?.opinion ?? null);
+  const rendered = await renderCurrentSubmission(ctx, { round, application }, review?.opinion ?? null);
+  // The book prints the contact's mobile and e-mail in full, as the detail view shows them: logged alike.
+  await recordAudit(ctx.db, {
+    actorId: authority.id,
+    action: 'personal_data.view',
+    subjectType: 'application',
+    subjectId: application.id,
+    regionCode: application.regionCode,
+    detail: { roundId: round.id, fields: ['contact.mobile', 'contact.email'], via: 'pdf', number: rendered.number },
+    ip: authority.ip,
+  });
+  return rendered;
 }
 
 type RoundRow = typeof rounds.$inferSelect;

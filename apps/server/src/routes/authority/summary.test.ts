@@ -41,7 +41,7 @@ describe('summary table', () => {
     return { round, city, order, platform, unrecommended };
   }
 
-  it('lists the recommended per category in rank order with full contact data', async () => {
+  it('lists the recommended per category in rank order with the contact masked on screen', async () => {
     const { round, city, order, platform, unrecommended } = await recommendedCity();
     const res = await get(city.cookie, `/api/authority/rounds/${round.id}/summary`);
     expect(res.statusCode).toBe(200);
@@ -50,7 +50,7 @@ describe('summary table', () => {
     const enterpriseRows = body.rows.filter((r: { category: string }) => r.category === 'enterprise');
     expect(enterpriseRows.map((r: { organisationName: string }) => r.organisationName)).toEqual(order.map((a) => a.name));
     expect(enterpriseRows.map((r: { seq: number }) => r.seq)).toEqual([1, 2, 3]);
-    expect(enterpriseRows[0]).toMatchObject({ contactName: '王五', contactMobile: '13912345678', contactEmail: 'wang@example.com', number: order[0]!.number, subType: null });
+    expect(enterpriseRows[0]).toMatchObject({ contactName: '王五', contactMobile: '139****5678', contactEmail: 'w***@example.com', number: order[0]!.number, subType: null });
     expect(enterpriseRows[0].modes.length).toBeGreaterThan(0);
     const platformRow = body.rows.find((r: { applicationId: string }) => r.applicationId === platform.id);
     expect(platformRow).toMatchObject({ seq: 1, subType: 'other', subTypeLabel: '其他类' });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CATEGORIES } from '@fw/shared';
+import { CATEGORIES, maskEmail, maskMobile } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import { actorOf } from '../../plugins/session.js';
 import { loadSummary } from '../../commands/recommendation/loadSummary.js';
@@ -39,7 +39,9 @@ export const summaryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   }, async (req) => {
     const s = await loadSummary(ctx, actorOf(req), req.params.roundId, req.query);
-    return { authority: s.authority, preparer: s.preparer, phone: s.phone, rows: s.sections.flatMap((x) => x.rows) };
+    // A list on screen: the contact's mobile and e-mail masked; the exported table (audited) carries them in full.
+    const rows = s.sections.flatMap((x) => x.rows).map((r) => ({ ...r, contactMobile: r.contactMobile && maskMobile(r.contactMobile), contactEmail: r.contactEmail && maskEmail(r.contactEmail) }));
+    return { authority: s.authority, preparer: s.preparer, phone: s.phone, rows };
   });
 
   for (const format of ['xlsx', 'pdf'] as const) {
