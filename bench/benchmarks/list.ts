@@ -12,7 +12,7 @@ interface CannonResult { rps: number; requests: number; ok: number; non2xx: numb
 
 /** Row 5: the authority list over HTTP (session, TOTP-enrolled account, presenter) against its bare SQL. */
 export async function benchList(ctx: BenchContext, direct: DirectResult): Promise<Row[]> {
-  const q = new URLSearchParams(Object.entries(LIST_FILTERS).map(([k, v]) => [k, String(v)]));
+  const q = new URLSearchParams(Object.fromEntries(Object.entries(LIST_FILTERS).map(([k, v]) => [k, String(v)])));
   const path = `/api/authority/rounds/${ctx.seed.roundId}/applications?${q}`;
   const probe = await fetch(`${ctx.app.url}${path}`, { headers: { cookie: ctx.authorities[LIST_USER]! } });
   const body = (await probe.json()) as { total?: number; counts?: { all: number } };
