@@ -7,3 +7,5 @@ export * from './applications.js';
 export * from './audit.js';
 export * from './review.js';
 export * from './authTokens.js';
+export * from './expertReview.js';
+export * from './publication.js';
