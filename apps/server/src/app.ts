@@ -32,6 +32,10 @@ import { uploadRoutes } from './routes/uploads/index.js';
 import { verifyRoutes } from './routes/verify/index.js';
 import { devRoutes } from './routes/dev/index.js';
 import { authorityRoutes } from './routes/authority/index.js';
+import { organiserRoutes } from './routes/organiser/index.js';
+import { expertRoutes } from './routes/expert/index.js';
+import { publicRoutes } from './routes/public/index.js';
+import { notificationRoutes } from './routes/notifications/index.js';
 import { accountRoutes, requireFirstLoginDone } from './routes/accounts/index.js';
 
 export type App = FastifyInstance;
@@ -114,6 +118,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(verifyRoutes, { ctx });
       await api.register(authorityRoutes, { ctx, prefix: '/authority' });
       await api.register(accountRoutes, { ctx });
+      await api.register(organiserRoutes, { ctx, prefix: '/organiser' });
+      await api.register(expertRoutes, { ctx, prefix: '/expert' });
+      await api.register(publicRoutes, { ctx, prefix: '/public' });
+      await api.register(notificationRoutes, { ctx, prefix: '/notifications' });
       if (ctx.env.devOutbox) await api.register(devRoutes, { ctx });
     },
     { prefix: '/api' },

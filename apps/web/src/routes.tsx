@@ -28,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/outbox', element: <OutboxPage /> },
       { path: '/verify/:number', element: <VerifyPage /> },
+      { path: '/notice/:roundCode', lazy: lazyPage(() => import('./pages/public/notice/index')) },
+      { path: '/units', lazy: lazyPage(() => import('./pages/public/units/index')) },
       {
         element: (
           <RequireAuth>
@@ -52,6 +54,17 @@ export const routes: RouteObject[] = [
           { path: '/authority/applications/:id', lazy: lazyPage(() => import('./pages/authority/detail/index')) },
           { path: '/authority/paper', lazy: lazyPage(() => import('./pages/authority/paper/index')) },
           { path: '/authority/audit', lazy: lazyPage(() => import('./pages/authority/audit/index')) },
+          { path: '/organiser/rounds', lazy: lazyPage(() => import('./pages/organiser/rounds/index')) },
+          { path: '/organiser/rounds/:roundId', lazy: lazyPage(() => import('./pages/organiser/round/index')) },
+          { path: '/organiser/experts', lazy: lazyPage(() => import('./pages/organiser/experts/index')) },
+          { path: '/organiser/rounds/:roundId/assignments', lazy: lazyPage(() => import('./pages/organiser/assignments/index')) },
+          { path: '/organiser/rounds/:roundId/ranking', lazy: lazyPage(() => import('./pages/organiser/ranking/index')) },
+          { path: '/organiser/rounds/:roundId/decisions', lazy: lazyPage(() => import('./pages/organiser/decisions/index')) },
+          { path: '/organiser/rounds/:roundId/inspections', lazy: lazyPage(() => import('./pages/organiser/inspections/index')) },
+          { path: '/organiser/rounds/:roundId/notice', lazy: lazyPage(() => import('./pages/organiser/notice/index')) },
+          { path: '/expert', lazy: lazyPage(() => import('./pages/expert/list/index')) },
+          { path: '/expert/assignments/:id', lazy: lazyPage(() => import('./pages/expert/review/index')) },
+          { path: '/notifications', lazy: lazyPage(() => import('./pages/notifications/index')) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
