@@ -66,7 +66,7 @@ echo "== app on 127.0.0.1:$APP_PORT"
 start_app
 
 RANDOM=$SEED
-echo "== load (saves, uploads every ${UPLOAD_EVERY}th step, submits every ${SUBMIT_EVERY}th); $FAULTS faults, seed $SEED"
+echo "== load (saves, an upload every $UPLOAD_EVERY steps, a submit every $SUBMIT_EVERY); $FAULTS faults, seed $SEED"
 LOAD_UPLOAD_EVERY=$UPLOAD_EVERY LOAD_SUBMIT_EVERY=$SUBMIT_EVERY LOAD_PDF="$PG_WORK/sample.pdf" \
   node "$HERE/autosave-load.mjs" "http://127.0.0.1:$APP_PORT" "$PG_WORK/clients.json" "$PG_WORK/ledger.json" "$PG_WORK/stop" "$MAX_SECONDS" "$INTERVAL_MS" &
 LOAD_PID=$!
