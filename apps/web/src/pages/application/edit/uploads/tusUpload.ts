@@ -92,8 +92,14 @@ export function startUpload(applicationId: string, slot: SlotKey, file: File, h:
       }
     },
     onSuccess: () => {
-      if (result) h.onDone(result);
-      else h.onError('上传已完成，但未收到服务器确认，请刷新页面查看', false);
+      if (result) return h.onDone(result);
+      // All bytes arrived but the answer to the last PATCH was lost (e.g. the instance died while
+      // storing): a HEAD then shows the full offset and tus-js-client sends nothing more. An empty
+      // PATCH at that offset asks the server to finish the upload and answer with the stored file.
+      void finishLostUpload(upload.url, file.size).then(
+        (stored) => (stored ? h.onDone(stored) : h.onError('上传已完成，但未收到服务器确认，请刷新页面查看', false)),
+        () => h.onError('上传已完成，但未收到服务器确认，请刷新页面查看', false),
+      );
     },
     onError: (err) => {
       const { message, fatal } = errorMessage(err);
@@ -129,6 +135,24 @@ export function startUpload(applicationId: string, slot: SlotKey, file: File, h:
     resume: go,
     cancel: () => void upload.abort(true).catch(() => undefined),
   };
+}
+
+/** Sends an empty PATCH at the end of a finished upload; the answer carries the stored file. */
+export async function finishLostUpload(url: string | null, size: number): Promise<FileView | null> {
+  if (!url) return null;
+  const res = await fetch(url, {
+    method: 'PATCH',
+    credentials: 'same-origin',
+    headers: {
+      'Tus-Resumable': '1.0.0',
+      'Upload-Offset': String(size),
+      'Content-Type': 'application/offset+octet-stream',
+      [CSRF_HEADER]: await csrfToken(),
+    },
+    body: new Uint8Array(0),
+  });
+  const header = res.headers.get('Upload-Result');
+  return res.ok && header ? parseUploadResult(header) : null;
 }
 
 export interface InterruptedUpload {
