@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages when it is missing: Chromium (end-to-end tests),
 # a CJK font (so Chromium draws Chinese), poppler-utils (pdftotext/pdftoppm check the PDFs), and a
-# PostgreSQL server (the server suite runs against it as well as against the embedded PGlite).
+# PostgreSQL server (the server suite runs against it as well as against the embedded PGlite), and nginx
+# (the fault script with two app instances behind a load balancer).
 # Prints the PostgreSQL URL to use on its last line.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}" >&2
