@@ -16,6 +16,7 @@ export * from './schemas/auth.js';
 export * from './schemas/organisation.js';
 export * from './schemas/application.js';
 export * from './schemas/accounts.js';
+export * from './schemas/notice.js';
 export * from './schemas/expertReview.js';
 export * from './forms/types.js';
 export * from './forms/index.js';
