@@ -22,3 +22,6 @@ export * from './forms/types.js';
 export * from './forms/index.js';
 export * from './review/index.js';
 export * from './rounds/templates/index.js';
+export * from './schemas/ranking.js';
+export * from './schemas/decisions.js';
+export * from './schemas/notifications.js';
