@@ -17,6 +17,7 @@ export * from './schemas/organisation.js';
 export * from './schemas/application.js';
 export * from './schemas/accounts.js';
 export * from './schemas/notice.js';
+export * from './schemas/organiserRounds.js';
 export * from './schemas/expertReview.js';
 export * from './forms/types.js';
 export * from './forms/index.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from './categories.js';
 import { reviewSettingsSchema } from './review/settings.js';
+import { FORM_VERSIONS } from './forms/versions.js';
 
 /** A quota rule: at most `max` recommendations of a category (and optional sub-type) per region. */
 export const quotaSchema = z.object({
@@ -31,6 +32,13 @@ export const roundStagesSchema = z.object({
   evaluationExplanationDue: isoDate.optional(),
   /** Days the selected list is publicly noticed (公示期). */
   noticeDays: z.number().int().min(1).max(60).optional(),
+  /** Expert review (专家评审) runs from … to …. */
+  reviewStartsOn: isoDate.optional(),
+  reviewEndsOn: isoDate.optional(),
+  /** Site inspections (现场考察) end by. */
+  inspectionEndsOn: isoDate.optional(),
+  /** The public notice (公示) starts on (it lasts `noticeDays`). */
+  noticeStartsOn: isoDate.optional(),
 });
 
 /** Everything that differs between rounds. */
@@ -67,6 +75,11 @@ export const roundConfigSchema = z.object({
   stages: roundStagesSchema.optional(),
   /** Expert review: assignment, conflicts of interest, rubrics, aggregation (defaults: reviewSettingsOf). */
   review: reviewSettingsSchema.optional(),
+  /**
+   * The application form version (forms/versions.ts; absent: v1). Locked once an application was
+   * started, so a round's applications keep the form they were filled with.
+   */
+  formVersion: z.enum(FORM_VERSIONS, { error: '申报书版本不存在' }).optional(),
 });
 export type RoundConfig = z.infer<typeof roundConfigSchema>;
 export type Quota = z.infer<typeof quotaSchema>;

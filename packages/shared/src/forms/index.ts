@@ -1,5 +1,6 @@
 /** Declarative application forms: specs per category, validation, computed indicators, display. */
-export { FORM_SPECS, formSpecFor, allFields, findField, sectionOf, visibleKeys, visibleSections } from './specs.js';
+export { FORM_SPECS, FORM_SPEC_VERSIONS, formSpecFor, allFields, findField, sectionOf, visibleKeys, visibleSections } from './specs.js';
+export { FORM_VERSIONS, FORM_VERSION_LABELS, DEFAULT_FORM_VERSION, formVersionOf, isFormVersion, type FormVersion } from './versions.js';
 export { ENTERPRISE_FORM } from './enterprise.js';
 export { PLATFORM_FORM } from './platform.js';
 export { PROJECT_FORM } from './project.js';

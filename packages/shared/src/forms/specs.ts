@@ -7,7 +7,9 @@ import { PLATFORM_FORM } from './platform.js';
 import { PROJECT_FORM } from './project.js';
 import { CITY_FORM } from './city.js';
 import { DISTRICT_FORM } from './district.js';
+import { DEFAULT_FORM_VERSION, formVersionOf, type FormVersion } from './versions.js';
 
+/** The forms of version v1 (the current ones). */
 export const FORM_SPECS: Record<Category, FormSpec> = {
   enterprise: ENTERPRISE_FORM,
   platform: PLATFORM_FORM,
@@ -16,8 +18,17 @@ export const FORM_SPECS: Record<Category, FormSpec> = {
   district: DISTRICT_FORM,
 };
 
-export function formSpecFor(category: Category): FormSpec {
-  return FORM_SPECS[category];
+/** Every form version's specs (versions.ts says how a version is added). */
+export const FORM_SPEC_VERSIONS: Record<FormVersion, Record<Category, FormSpec>> = {
+  v1: FORM_SPECS,
+};
+
+/**
+ * A category's form in the given version (the round's `formVersion`); an unknown or missing version
+ * reads as v1, the version of every round stored before versions existed.
+ */
+export function formSpecFor(category: Category, version: string | null | undefined = DEFAULT_FORM_VERSION): FormSpec {
+  return FORM_SPEC_VERSIONS[formVersionOf({ formVersion: version })][category];
 }
 
 /** Every top-level field of a form, in order (rows columns stay inside their field). */
