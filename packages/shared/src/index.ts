@@ -16,6 +16,8 @@ export * from './schemas/auth.js';
 export * from './schemas/organisation.js';
 export * from './schemas/application.js';
 export * from './schemas/accounts.js';
+export * from './schemas/experts.js';
+export * from './schemas/assignments.js';
 export * from './schemas/notice.js';
 export * from './schemas/organiserRounds.js';
 export * from './schemas/expertReview.js';
