@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ancestorAt, reviewLevelsOf, type Category, type DeclaredConflict, type ReviewSettings, type RoundConfig } from '@fw/shared';
-import { experts, organisations, rounds, users } from '../../db/schema/index.js';
+import { experts, organisations, reviewAssignments, rounds, users } from '../../db/schema/index.js';
 import { insertRecommended } from '../../routes/authority/reviewFixtures.js';
 import { createSession, SESSION_COOKIE } from '../../services/sessions.js';
 import { newTotpSecret } from '../../services/totp.js';
@@ -118,4 +118,29 @@ export async function makeReachedApplication(
     await insertRecommended(t.ctx, made.application, ancestorAt(made.application.regionCode, level), opts.rank ?? 1);
   }
   return { ...made, org: org! };
+}
+
+/**
+ * One expert's score sheet on an application, written directly (ranking and decision tests): submitted
+ * with `total` unless `submitted: false`; `status` 'declined' / 'withdrawn' for sheets that must not count.
+ */
+export async function makeScoreSheet(
+  t: TestServer,
+  o: { roundId: string; applicationId: string; expertId: string; total: number; submitted?: boolean; status?: 'assigned' | 'declined' | 'withdrawn' },
+) {
+  const submitted = o.submitted ?? true;
+  const [row] = await t.ctx.db
+    .insert(reviewAssignments)
+    .values({
+      roundId: o.roundId,
+      applicationId: o.applicationId,
+      expertId: o.expertId,
+      status: o.status ?? 'assigned',
+      noConflictDeclaredAt: t.ctx.now(),
+      scores: submitted ? { total: o.total } : null,
+      total: submitted ? o.total : null,
+      submittedAt: submitted ? t.ctx.now() : null,
+    })
+    .returning();
+  return row!;
 }
