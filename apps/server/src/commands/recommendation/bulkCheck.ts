@@ -87,7 +87,7 @@ export async function checkBulk(db: DbOrTx, actor: AuthorityActor, round: RoundR
 async function quotaOverruns(db: DbOrTx, actor: AuthorityActor, round: RoundRow, apps: VisibleApplication[]): Promise<string[]> {
   const byRule = new Map<Quota, number>();
   for (const app of apps) {
-    const rule = quotaRuleFor(round.config, app.category, app.subType);
+    const rule = quotaRuleFor(round.config, app.category, app.subType, actor.level);
     if (rule) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   }
   const problems: string[] = [];

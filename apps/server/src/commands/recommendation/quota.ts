@@ -1,5 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
-import { categoryTitle, type Category, type Quota, type RoundConfig } from '@fw/shared';
+import { categoryTitle, levelOf, type Category, type Level, type Quota, type RoundConfig } from '@fw/shared';
 import type { DbOrTx } from '../../db/client.js';
 import { applications, reviews } from '../../db/schema/index.js';
 
@@ -12,11 +12,20 @@ export interface QuotaUsage {
 }
 
 /**
- * The quota rule for an application kind: the one naming its sub-type, else the one for the whole
- * category; null means no cap (the round sets no quota for it).
+ * Whether a rule caps the recommendations made at a level: a rule naming a level caps only that one
+ * (national: the provinces' recommendations to the ministry, not the cities' to their province); a
+ * rule without a level caps every recommending level.
  */
-export function quotaRuleFor(config: Pick<RoundConfig, 'quotas'>, category: string, subType: string | null): Quota | null {
-  const ofCategory = config.quotas.filter((q) => q.category === category);
+export function quotaAppliesAt(rule: Quota, level: Level): boolean {
+  return !rule.level || rule.level === level;
+}
+
+/**
+ * The quota rule for an application kind recommended at `level`: the one naming its sub-type, else the
+ * one for the whole category; null means no cap (the round sets no quota for it at that level).
+ */
+export function quotaRuleFor(config: Pick<RoundConfig, 'quotas'>, category: string, subType: string | null, level: Level): Quota | null {
+  const ofCategory = config.quotas.filter((q) => q.category === category && quotaAppliesAt(q, level));
   return ofCategory.find((q) => q.subType && q.subType === subType) ?? ofCategory.find((q) => !q.subType) ?? null;
 }
 
@@ -55,10 +64,11 @@ export async function usedForRule(db: DbOrTx, roundId: string, reviewerRegion: s
   return usedBy(await recommendedCounts(db, roundId, reviewerRegion), rule);
 }
 
-/** Every quota of the round with the places the reviewer region has used (GET /rounds shows them). */
+/** Every quota of the round that caps the reviewer region's level, with the places it has used (GET /rounds shows them). */
 export async function quotaUsage(db: DbOrTx, round: { id: string; config: RoundConfig }, reviewerRegion: string): Promise<QuotaUsage[]> {
   const rows = await recommendedCounts(db, round.id, reviewerRegion);
-  return round.config.quotas.map((rule) => ({
+  const level = levelOf(reviewerRegion);
+  return round.config.quotas.filter((rule) => quotaAppliesAt(rule, level)).map((rule) => ({
     category: rule.category,
     subType: rule.subType ?? null,
     max: quotaMax(round.config, rule, reviewerRegion),

@@ -26,7 +26,7 @@ export const RETURNED_MESSAGE = '该申报已退回（形式审查未通过）�
 export async function recommendWithinQuota(tx: Tx, actor: AuthorityActor, round: RoundRow, app: VisibleApplication, now: Date): Promise<RecommendResult> {
   const review = (await reviewsOf(tx, actor.regionCode, [app.id])).get(app.id);
   if (review?.checkStatus === 'returned') throw new AppError('CONFLICT', RETURNED_MESSAGE);
-  const rule = quotaRuleFor(round.config, app.category, app.subType);
+  const rule = quotaRuleFor(round.config, app.category, app.subType, actor.level);
   const max = rule ? quotaMax(round.config, rule, actor.regionCode) : null;
   const ofKind = await recommendedOfKind(tx, round.id, actor.regionCode, app.category, app.subType);
   if (review?.recommended) {
