@@ -63,20 +63,31 @@ export async function renderSubmissionPdfForAuthority(ctx: AppContext, actor: Ac
 type RoundRow = typeof rounds.$inferSelect;
 type ApplicationRow = typeof applications.$inferSelect;
 
-async function renderCurrentSubmission(ctx: AppContext, { round, application }: { round: RoundRow; application: ApplicationRow }, opinion: string | null) {
+/**
+ * The book of the current submission. `withoutContactDetails` leaves the contact's mobile and e-mail out
+ * (the experts' copy: they judge the content and need no way to reach the applicant).
+ */
+export async function renderCurrentSubmission(
+  ctx: AppContext,
+  { round, application }: { round: RoundRow; application: ApplicationRow },
+  opinion: string | null,
+  opts: { withoutContactDetails?: boolean } = {},
+) {
   const [current] = await ctx.db.select().from(submissions).where(and(eq(submissions.applicationId, application.id), eq(submissions.status, 'current'))).limit(1);
   if (!current) throw new AppError('STATUS_CONFLICT', '申报书尚未提交，提交后才能导出PDF');
   const snap = current.snapshot as unknown as SubmissionSnapshot;
   const org = snap.organisation;
   const region = org.regionCode ? await findRegion(ctx.db, org.regionCode) : null;
-  const spec = formSpecFor(snap.category);
+  const spec = formSpecFor(snap.category, round.config.formVersion);
   const ctxForm = { round: round.config, subType: snap.subType };
   // The read-only fields as they were at submission: the organisation's registry data and its contact.
   const readOnly = readOnlyValues(
     spec,
     {
       org: { ...(org.registry ?? {}), name: org.name, uscc: org.uscc, regionName: (await regionPath(ctx.db, org.regionCode)) ?? region?.name ?? '' },
-      contact: { name: org.contact.name, position: org.contact.position, mobile: ctx.personalData.reveal(org.contact.mobileEnc), email: ctx.personalData.reveal(org.contact.emailEnc) },
+      contact: opts.withoutContactDetails
+        ? { name: org.contact.name, position: org.contact.position, mobile: '', email: '' }
+        : { name: org.contact.name, position: org.contact.position, mobile: ctx.personalData.reveal(org.contact.mobileEnc), email: ctx.personalData.reveal(org.contact.emailEnc) },
       today: current.submittedAt.toISOString().slice(0, 10),
     },
     ctxForm,
