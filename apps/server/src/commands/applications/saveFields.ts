@@ -29,7 +29,7 @@ export async function saveFields(ctx: AppContext, actor: Actor, id: string, body
   const now = ctx.now();
   assertApplicantMay(loaded, 'save', now, { fields: Object.keys(body.changes) });
   const { application, round } = loaded;
-  const spec = formSpecFor(application.category as Category);
+  const spec = formSpecFor(application.category as Category, round.config.formVersion);
   const checked = validateChanges(spec, body.changes, { round: round.config, subType: application.subType });
   if (!checked.ok) {
     const first = Object.values(checked.fields)[0];
