@@ -28,3 +28,4 @@ export * from './rounds/templates/index.js';
 export * from './schemas/ranking.js';
 export * from './schemas/decisions.js';
 export * from './schemas/notifications.js';
+export * from './schemas/inspections.js';
