@@ -41,7 +41,7 @@ function withinReopening(loaded: LoadedApplication, action: ApplicantAction, tar
   if (scope.whole || action === 'submit') return { ok: true };
   const refused = (what: string) => ({ ok: false as const, error: new AppError('FORBIDDEN', `主管部门仅开放了部分内容的修改，${what}不在开放范围内`) });
   if (action === 'save') {
-    const spec = formSpecFor(loaded.application.category as Category);
+    const spec = formSpecFor(loaded.application.category as Category, loaded.round.config.formVersion);
     for (const key of target.fields ?? []) {
       const section = sectionOf(spec, key)?.key;
       if (!section || !scope.sections.includes(section)) return refused(`“${key}”`);

@@ -21,7 +21,7 @@ export async function presentApplication(ctx: AppContext, loaded: LoadedApplicat
     ctx.db.select().from(submissions).where(eq(submissions.applicationId, a.id)).orderBy(asc(submissions.submittedAt)),
     ctx.db.select().from(reviews).where(eq(reviews.applicationId, a.id)).orderBy(asc(reviews.updatedAt)),
   ]);
-  const spec = formSpecFor(a.category as Category);
+  const spec = formSpecFor(a.category as Category, round.config.formVersion);
   const warnings = eligibilityWarnings(spec, a.data, {
     round: round.config,
     subType: a.subType,

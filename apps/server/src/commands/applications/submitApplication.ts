@@ -46,7 +46,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor, id: strin
   }
   assertApplicantMay(loaded, 'submit', now, { graceStartedAt });
 
-  const spec = formSpecFor(application.category as Category);
+  const spec = formSpecFor(application.category as Category, round.config.formVersion);
   const missing: MissingItem[] = missingForSubmit(spec, application.data, { round: round.config, subType: application.subType });
   for (const slot of UPLOAD_SLOTS) {
     if (slot.required && !fileRows.some((f) => f.slot === slot.key)) {

@@ -35,7 +35,7 @@ export function useApplicationData(id: string | undefined): {
     if (!req.data) return undefined;
     const { app, round, org } = req.data;
     const ctx: FormContext = { round: round.config, subType: app.subType };
-    return { app, round, org, spec: formSpecFor(app.category), ctx };
+    return { app, round, org, spec: formSpecFor(app.category, round.config.formVersion), ctx };
   }, [req.data]);
   return { data, error: req.error, loading: req.loading, reload: req.reload };
 }

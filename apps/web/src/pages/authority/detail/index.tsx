@@ -37,7 +37,7 @@ export function AuthorityDetailPage() {
     const app = detail.application;
     // Without the round (closed rounds are not listed publicly) the national round's settings still render the form.
     const ctx: FormContext = { round: config ?? THIRD_NATIONAL_ROUND, subType: app.subType };
-    const spec = formSpecFor(app.category);
+    const spec = formSpecFor(app.category, config?.formVersion);
     const values = { ...app.data, ...readOnlyValues(spec, readOnlySource(detail.organisation), ctx) };
     const sections = visibleSections(spec, values, ctx);
     const allSections = spec.sections.map((s) => ({ key: s.key, title: formatText(s.title, ctx) }));
