@@ -25,8 +25,12 @@ describe('round settings checks', () => {
     expect(roundConfigProblems(config, '000000')[path]).toBe(message);
   });
 
+  it('the top review level is the organiser\'s own', () => {
+    expect(roundConfigProblems(THIRD_NATIONAL_ROUND, '440000')).toEqual({ 'config.reviewLevels': '审核层级的最高一级应为组织单位所在的省级' });
+  });
+
   it('regions named by the round must lie inside the organiser territory', () => {
-    const gd = national({ excludedRegions: ['440300'], titledRegions: ['320500'] });
+    const gd = national({ reviewLevels: ['city', 'province'], excludedRegions: ['440300'], titledRegions: ['320500'] });
     expect(roundConfigProblems(gd, '440000')).toEqual({ 'config.titledRegions': '地区320500不在本批次组织单位的辖区内' });
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_SUB_TYPES, categoryTitle } from '../categories.js';
 import { roundConfigSchema, type RoundConfig } from '../round.js';
-import { regionContains } from '../rules/regions.js';
+import { LEVEL_LABELS, levelOf, regionContains } from '../rules/regions.js';
 import { roundTemplateSchema } from '../rounds/templates/types.js';
 
 /** A round's life: 草稿 → 填报中 → 填报结束 → 评审中 → 已发布. */
@@ -148,6 +148,8 @@ export function roundConfigProblems(config: RoundConfig, organiserRegion: string
   if (new Set(levels).size !== levels.length || levels.some((l, i) => i > 0 && order.indexOf(l) <= order.indexOf(levels[i - 1]!))) {
     add('config.reviewLevels', '审核层级应由低到高、不重复');
   }
+  const organiserLevel = levelOf(organiserRegion);
+  if (levels[levels.length - 1] !== organiserLevel) add('config.reviewLevels', `审核层级的最高一级应为组织单位所在的${LEVEL_LABELS[organiserLevel]}`);
   for (const [key, list] of [['titledRegions', config.titledRegions ?? []], ['excludedRegions', config.excludedRegions ?? []]] as const) {
     const outside = list.find((code) => !regionContains(organiserRegion, code) || code === organiserRegion);
     if (outside) add(`config.${key}`, `地区${outside}不在本批次组织单位的辖区内`);
