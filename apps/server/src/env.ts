@@ -47,6 +47,13 @@ const envSchema = z.object({
   SMS_SIGN_NAME: z.string().optional(),
   SMS_TEMPLATE_CODE: z.string().optional(),
   SMS_SDK_APP_ID: z.string().optional(),
+  /** aliyun / tencent: template of decision notices (入选/未入选), variables round and outcome. */
+  SMS_TEMPLATE_DECISION: z.string().optional(),
+  /** outbox (local files DATA_DIR/mail-outbox/*.eml, default) | smtp (SMTP_URL) */
+  EMAIL_PROVIDER: z.enum(['outbox', 'smtp']).default('outbox'),
+  /** smtp(s)://user:password@host:port */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().default('服务型制造示范遴选 <noreply@localhost>'),
   /** Show the SMS outbox page (/dev/outbox); never in production. */
   DEV_OUTBOX: bool.optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { SmsSender } from './SmsSender.js';
+import type { NoticeTemplates, SmsNotice, SmsSender } from './SmsSender.js';
 import { SmsProviderError, callProvider, stringField } from './SmsProviderError.js';
 
 /**
@@ -35,6 +35,8 @@ export interface AliyunSmsOptions {
   signName: string;
   /** The approved template (SMS_xxx) with one variable ${code}. */
   templateCode: string;
+  /** Approved notice templates by notification kind, variables ${round} and ${outcome}. */
+  noticeTemplates?: NoticeTemplates;
   /** Tests point this at a local server. */
   endpoint?: string;
   timeoutMs?: number;
@@ -43,12 +45,22 @@ export interface AliyunSmsOptions {
   nonce?: () => string;
 }
 
-/** Sends verification codes through Alibaba Cloud SMS (Dysmsapi 2017-05-25 SendSms). */
+/** Sends verification codes and notices through Alibaba Cloud SMS (Dysmsapi 2017-05-25 SendSms). */
 export class AliyunSmsSender implements SmsSender {
   readonly name = 'aliyun';
   constructor(private readonly opts: AliyunSmsOptions) {}
 
   async sendCode(mobile: string, code: string, _purpose: 'register' | 'reset'): Promise<void> {
+    await this.send(mobile, this.opts.templateCode, { code });
+  }
+
+  async sendNotice(mobile: string, notice: SmsNotice): Promise<void> {
+    const template = this.opts.noticeTemplates?.[notice.kind];
+    if (!template) throw new SmsProviderError(this.name, `NO_TEMPLATE_${notice.kind}`);
+    await this.send(mobile, template, notice.params);
+  }
+
+  private async send(mobile: string, templateCode: string, templateParams: Record<string, string>): Promise<void> {
     const { opts } = this;
     const params: Record<string, string> = {
       AccessKeyId: opts.accessKeyId,
@@ -60,8 +72,8 @@ export class AliyunSmsSender implements SmsSender {
       SignatureMethod: 'HMAC-SHA1',
       SignatureNonce: (opts.nonce ?? randomUUID)(),
       SignatureVersion: '1.0',
-      TemplateCode: opts.templateCode,
-      TemplateParam: JSON.stringify({ code }),
+      TemplateCode: templateCode,
+      TemplateParam: JSON.stringify(templateParams),
       // ISO 8601 in UTC without milliseconds, as the API requires.
       Timestamp: (opts.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',

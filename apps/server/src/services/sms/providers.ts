@@ -1,11 +1,11 @@
 import type { Env } from '../../env.js';
-import type { SmsSender } from './SmsSender.js';
+import { noticeTemplatesFrom, type SmsSender } from './SmsSender.js';
 import { AliyunSmsSender } from './aliyun.js';
 import { TencentSmsSender } from './tencent.js';
 
 type SmsEnv = Pick<
   Env,
-  'SMS_PROVIDER' | 'SMS_ACCESS_KEY_ID' | 'SMS_ACCESS_KEY_SECRET' | 'SMS_SIGN_NAME' | 'SMS_TEMPLATE_CODE' | 'SMS_SDK_APP_ID'
+  'SMS_PROVIDER' | 'SMS_ACCESS_KEY_ID' | 'SMS_ACCESS_KEY_SECRET' | 'SMS_SIGN_NAME' | 'SMS_TEMPLATE_CODE' | 'SMS_SDK_APP_ID' | 'SMS_TEMPLATE_DECISION'
 >;
 
 const REQUIRED = {
@@ -42,6 +42,7 @@ export function createProviderSmsSender(env: SmsEnv): SmsSender {
       accessKeySecret: value('SMS_ACCESS_KEY_SECRET'),
       signName: value('SMS_SIGN_NAME'),
       templateCode: value('SMS_TEMPLATE_CODE'),
+      noticeTemplates: noticeTemplatesFrom(env),
     });
   }
   return new TencentSmsSender({
@@ -50,6 +51,7 @@ export function createProviderSmsSender(env: SmsEnv): SmsSender {
     sdkAppId: value('SMS_SDK_APP_ID'),
     signName: value('SMS_SIGN_NAME'),
     templateId: value('SMS_TEMPLATE_CODE'),
+    noticeTemplates: noticeTemplatesFrom(env),
     region: optionalRegion(env),
   });
 }

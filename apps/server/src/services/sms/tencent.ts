@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { SmsSender } from './SmsSender.js';
+import type { NoticeTemplates, SmsNotice, SmsSender } from './SmsSender.js';
 import { SmsProviderError, callProvider, field, stringField } from './SmsProviderError.js';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -55,6 +55,8 @@ export interface TencentSmsOptions {
   signName: string;
   /** The approved template id with one variable {1} for the code. */
   templateId: string;
+  /** Approved notice templates by notification kind, variables {1} round and {2} outcome. */
+  noticeTemplates?: NoticeTemplates;
   /** ap-guangzhou unless the account uses another region. */
   region?: string;
   /** Tests point this at a local server. */
@@ -68,20 +70,31 @@ function toE164(mobile: string): string {
   return mobile.startsWith('+') ? mobile : `+86${mobile}`;
 }
 
-/** Sends verification codes through Tencent Cloud SMS (API 3.0, SendSms 2021-01-11). */
+/** Sends verification codes and notices through Tencent Cloud SMS (API 3.0, SendSms 2021-01-11). */
 export class TencentSmsSender implements SmsSender {
   readonly name = 'tencent';
   constructor(private readonly opts: TencentSmsOptions) {}
 
   async sendCode(mobile: string, code: string, _purpose: 'register' | 'reset'): Promise<void> {
+    await this.send(mobile, this.opts.templateId, [code]);
+  }
+
+  async sendNotice(mobile: string, notice: SmsNotice): Promise<void> {
+    const template = this.opts.noticeTemplates?.[notice.kind];
+    if (!template) throw new SmsProviderError(this.name, `NO_TEMPLATE_${notice.kind}`);
+    // Tencent's variables are positional: {1} the round, {2} the outcome.
+    await this.send(mobile, template, [notice.params.round ?? '', notice.params.outcome ?? '']);
+  }
+
+  private async send(mobile: string, templateId: string, templateParams: string[]): Promise<void> {
     const { opts } = this;
     const endpoint = opts.endpoint ?? 'https://sms.tencentcloudapi.com/';
     const payload = JSON.stringify({
       PhoneNumberSet: [toE164(mobile)],
       SmsSdkAppId: opts.sdkAppId,
       SignName: opts.signName,
-      TemplateId: opts.templateId,
-      TemplateParamSet: [code],
+      TemplateId: templateId,
+      TemplateParamSet: templateParams,
     });
     const timestamp = Math.floor((opts.now?.() ?? new Date()).getTime() / 1000);
     const contentType = 'application/json; charset=utf-8';
