@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ancestorAt, reviewLevelsOf, type Category, type DeclaredConflict, type ReviewSettings, type RoundConfig } from '@fw/shared';
-import { experts, organisations, reviewAssignments, rounds, users } from '../../db/schema/index.js';
+import { experts, organisations, reviewAssignments, roundDecisions, rounds, users } from '../../db/schema/index.js';
 import { insertRecommended } from '../../routes/authority/reviewFixtures.js';
 import { createSession, SESSION_COOKIE } from '../../services/sessions.js';
 import { newTotpSecret } from '../../services/totp.js';
@@ -143,4 +143,30 @@ export async function makeScoreSheet(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Released selected decisions (拟入选, released) for reached applications of the round: what the public
+ * notice lists. One application per item, ranked in the order given.
+ */
+export async function makeReleasedSelection(
+  t: TestServer,
+  round: Pick<RoundRow, 'id' | 'config'>,
+  organiserId: string,
+  items: { category?: Category; subType?: string | null; regionCode?: string; name?: string }[],
+) {
+  const made = [];
+  for (const [i, item] of items.entries()) {
+    const a = await makeReachedApplication(t, round, item);
+    await t.ctx.db.insert(roundDecisions).values({
+      roundId: round.id,
+      applicationId: a.application.id,
+      decision: 'selected',
+      rank: i + 1,
+      preparedBy: organiserId,
+      releasedAt: t.ctx.now(),
+    });
+    made.push(a);
+  }
+  return made;
 }
