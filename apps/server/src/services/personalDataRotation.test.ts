@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getTestServer, type TestServer } from '../test/testServer.js';
-import { makeApplicant, makeAuthority, makeSubmittedApplication } from '../test/factories.js';
-import { organisations, smsOutbox, submissions, users } from '../db/schema/index.js';
+import { makeApplicant, makeAuthority, makeRound, makeSubmittedApplication } from '../test/factories.js';
+import { objections, organisations, publicNotices, smsOutbox, submissions, users } from '../db/schema/index.js';
 import { buildApp } from '../app.js';
 import { injectCsrf } from '../test/testServer.js';
 import { hashPassword } from './passwords.js';
@@ -20,8 +20,8 @@ describe('personal data key rotation', () => {
   /** Reads k2 only: proves nothing still needs k1. */
   let k2Only: PersonalData;
   let oldIndex: PersonalData;
-  const plain = { mobile: '', contactMobile: '13712340001', totp: 'JBSWY3DPEHPK3PXP', outbox: '13712340002' };
-  let ids: { applicant: string; authority: string; organisation: string; submission: string };
+  const plain = { mobile: '', contactMobile: '13712340001', totp: 'JBSWY3DPEHPK3PXP', outbox: '13712340002', objector: 'objector@example.com' };
+  let ids: { applicant: string; authority: string; organisation: string; submission: string; objection: string };
 
   beforeAll(async () => {
     t = await getTestServer();
@@ -41,13 +41,22 @@ describe('personal data key rotation', () => {
     const made = await makeSubmittedApplication(t.ctx);
     await t.ctx.sms.sendCode(plain.outbox, '123456', 'register');
     const [sub] = await t.ctx.db.select().from(submissions).where(eq(submissions.applicationId, made.application.id));
-    ids = { applicant: applicant.user.id, authority: authority.user.id, organisation: made.application.organisationId, submission: sub!.id };
+    const round = await makeRound(t.ctx);
+    const [notice] = await t.ctx.db
+      .insert(publicNotices)
+      .values({ roundId: round.id, title: '公示', startsAt: t.ctx.now(), endsAt: new Date(t.ctx.now().getTime() + 86_400_000), createdBy: authority.user.id })
+      .returning();
+    const [objection] = await t.ctx.db
+      .insert(objections)
+      .values({ noticeId: notice!.id, text: '异议内容', contactName: '赵六', contactEnc: t.ctx.personalData.protect(plain.objector) })
+      .returning();
+    ids = { applicant: applicant.user.id, authority: authority.user.id, organisation: made.application.organisationId, submission: sub!.id, objection: objection!.id };
   });
   afterAll(() => t.close());
 
   it('re-encrypts every protected column under k2 in batches; every value reads back; blind-index logins still work', async () => {
     const before = await leftUnderOtherKeys(t.ctx.db, 'k2');
-    expect(Object.keys(before).sort()).toEqual(['organisations.contact', 'sms_outbox.mobile_enc', 'submissions.snapshot', 'users.contact', 'users.mobile_enc', 'users.totp_secret_enc']);
+    expect(Object.keys(before).sort()).toEqual(['objections.contact_enc', 'organisations.contact', 'sms_outbox.mobile_enc', 'submissions.snapshot', 'users.contact', 'users.mobile_enc', 'users.totp_secret_enc']);
 
     const lines: string[] = [];
     const counts = await rotatePersonalData(t.ctx.db, k2, { batchSize: 1, oldIndex, progress: (l) => lines.push(l) });
@@ -75,6 +84,8 @@ describe('personal data key rotation', () => {
     expect(k2Only.reveal(snapContact.mobileEnc)).toBe('13912345678');
     expect(k2Only.reveal(snapContact.emailEnc)).toBe('wang@example.com');
     expect(snapContact.name).toBe('王五');
+    const [objection] = await t.ctx.db.select().from(objections).where(eq(objections.id, ids.objection));
+    expect(k2Only.reveal(objection!.contactEnc)).toBe(plain.objector);
     const outbox = await t.ctx.db.select().from(smsOutbox);
     expect(outbox.map((r) => k2Only.reveal(r.mobileEnc))).toContain(plain.outbox);
 

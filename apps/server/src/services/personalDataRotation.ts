@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { rowsOf } from '../db/rows.js';
-import { organisations, smsOutbox, submissions, users } from '../db/schema/index.js';
+import { objections, organisations, smsOutbox, submissions, users } from '../db/schema/index.js';
 import type { PersonalData } from './personalData.js';
 
 /**
@@ -26,6 +26,7 @@ const TARGETS: Target[] = [
   { name: 'users.contact', table: users, id: users.id, column: users.contact, key: 'contact', paths: [['mobileEnc']] },
   { name: 'users.totp_secret_enc', table: users, id: users.id, column: users.totpSecretEnc, key: 'totpSecretEnc' },
   { name: 'organisations.contact', table: organisations, id: organisations.id, column: organisations.contact, key: 'contact', paths: [['mobileEnc'], ['emailEnc']] },
+  { name: 'objections.contact_enc', table: objections, id: objections.id, column: objections.contactEnc, key: 'contactEnc' },
   { name: 'sms_outbox.mobile_enc', table: smsOutbox, id: smsOutbox.id, column: smsOutbox.mobileEnc, key: 'mobileEnc' },
   // The frozen copy of the organisation at each submit carries its contact as stored then.
   { name: 'submissions.snapshot', table: submissions, id: submissions.id, column: submissions.snapshot, key: 'snapshot', paths: [['organisation', 'contact', 'mobileEnc'], ['organisation', 'contact', 'emailEnc']] },
@@ -148,7 +149,8 @@ async function reindexMobiles(db: Db, pd: PersonalData, oldIndex: Pick<PersonalD
         const mobile = pd.reveal(u.mobileEnc!);
         const fresh = pd.blindIndex(mobile);
         if (u.mobileIndex === fresh) continue;
-        if (u.mobileIndex !== oldIndex.blindIndex(mobile)) throw new Error(`users ${u.id}: mobile_index matches neither BLIND_INDEX_OLD_KEY nor BLIND_INDEX_KEY`);
+        // An index that is missing is simply written; one under a third key is not guessed at.
+        if (u.mobileIndex !== null && u.mobileIndex !== oldIndex.blindIndex(mobile)) throw new Error(`users ${u.id}: mobile_index matches neither BLIND_INDEX_OLD_KEY nor BLIND_INDEX_KEY`);
         await tx.update(users).set({ mobileIndex: fresh }).where(eq(users.id, u.id));
         rewritten++;
       }
