@@ -22,7 +22,7 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .optional()
     .nullable()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v === undefined ? undefined : v || null));
 
 /** An organisation (by USCC) or one application the expert declared a conflict with. */
 export const declaredConflictSchema = z
@@ -33,7 +33,13 @@ export const declaredConflictSchema = z
   })
   .refine((d) => Boolean(d.uscc || d.applicationId), { message: '请填写回避单位的统一社会信用代码' });
 
-/** What the organiser edits about an expert (the account itself has its own life). */
+const fieldsSchema = z
+  .array(z.string().trim().min(1).max(EXPERT_LIMITS.fieldLength, '专业领域每项不超过20字'))
+  .max(EXPERT_LIMITS.fields, '专业领域不超过10项');
+const categoriesSchema = z.array(z.enum(CATEGORIES, { error: '评审类别应为示范企业、示范平台、示范项目、示范城市或示范区' }));
+const declaredConflictsSchema = z.array(declaredConflictSchema).max(EXPERT_LIMITS.declaredConflicts, '申报回避不超过50项');
+
+/** What the organiser edits about an expert (the account itself has its own life). No defaults: a PATCH leaves out what it does not change. */
 export const expertProfileSchema = z.object({
   name: z.string().trim().min(2, '请输入专家姓名').max(30, '姓名过长'),
   title: optionalText(50, '职称/职务过长'),
@@ -44,19 +50,20 @@ export const expertProfileSchema = z.object({
   /** Taken from the business registry when it knows the USCC; typed only when it does not. */
   employerLegalRepresentative: optionalText(30, '法定代表人姓名过长'),
   regionCode: z.string().trim().regex(/^\d{6}$/, '请选择工作单位所在地区'),
-  fields: z
-    .array(z.string().trim().min(1).max(EXPERT_LIMITS.fieldLength, '专业领域每项不超过20字'))
-    .max(EXPERT_LIMITS.fields, '专业领域不超过10项')
-    .default([]),
-  categories: z.array(z.enum(CATEGORIES)).default([]),
+  fields: fieldsSchema,
+  /** Empty: every category. */
+  categories: categoriesSchema,
   maxLoad: z.number().int().min(1, '评审上限至少为1').max(EXPERT_LIMITS.maxLoad).nullable().optional(),
-  declaredConflicts: z.array(declaredConflictSchema).max(EXPERT_LIMITS.declaredConflicts, '申报回避不超过50项').default([]),
+  declaredConflicts: declaredConflictsSchema,
 });
 export type ExpertProfile = z.infer<typeof expertProfileSchema>;
 
 /** POST /api/organiser/experts — issue an expert account with its profile. */
 export const issueExpertBody = expertProfileSchema.extend({
   username: z.string().trim().regex(EXPERT_USERNAME_PATTERN, EXPERT_USERNAME_MESSAGE),
+  fields: fieldsSchema.default([]),
+  categories: categoriesSchema.default([]),
+  declaredConflicts: declaredConflictsSchema.default([]),
 });
 export type IssueExpertBody = z.infer<typeof issueExpertBody>;
 

@@ -27,6 +27,18 @@ export interface IssueAccountInput {
 
 const taken = () => new AppError('CONFLICT', '该账号名已被使用', { username: '该账号名已被使用' });
 
+/** Refuses a login name already in use (the unique index still decides a race). Shared by every issued role. */
+export async function assertUsernameFree(db: AppContext['db'], username: string): Promise<void> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, username)).limit(1);
+  if (existing) throw taken();
+}
+
+/** The one-time password of an issued account (given or generated) and its argon2 hash. */
+export async function issuedCredentials(initialPassword?: string): Promise<{ initialPassword: string; passwordHash: string }> {
+  const password = initialPassword ?? generatePassword();
+  return { initialPassword: password, passwordHash: await hashPassword(password) };
+}
+
 /**
  * Issues an authority account for a region directly below the issuer's. The one-time password is
  * returned once and stored only as an argon2 hash; the holder must change it at first login.
@@ -37,11 +49,9 @@ export async function issueAccount(ctx: AppContext, actor: Actor, input: IssueAc
   if (!mayIssueFor(actor, region)) {
     throw new AppError('FORBIDDEN', '只能为本地区的下一级行政区开设账号', { regionCode: '只能为本地区的下一级行政区开设账号' });
   }
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
-  if (existing) throw taken();
+  await assertUsernameFree(ctx.db, input.username);
 
-  const initialPassword = input.initialPassword ?? generatePassword();
-  const passwordHash = await hashPassword(initialPassword);
+  const { initialPassword, passwordHash } = await issuedCredentials(input.initialPassword);
   const now = ctx.now();
   try {
     const account = await ctx.db.transaction(async (tx) => {
