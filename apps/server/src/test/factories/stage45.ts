@@ -170,3 +170,28 @@ export async function makeReleasedSelection(
   }
   return made;
 }
+
+/**
+ * A site inspection written directly (list and isolation tests): scheduled today by default, with one
+ * named official; `result` / `findings` for a recorded one.
+ */
+export async function makeInspection(
+  t: TestServer,
+  o: { roundId: string; applicationId: string; createdBy: string; scheduledOn?: string; place?: string; inspectors?: { userId?: string; name: string }[]; result?: 'scheduled' | 'passed' | 'failed' | 'conditional'; findings?: string | null },
+) {
+  const today = new Date(t.ctx.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const [row] = await t.ctx.db
+    .insert(siteInspections)
+    .values({
+      roundId: o.roundId,
+      applicationId: o.applicationId,
+      scheduledOn: o.scheduledOn ?? today,
+      place: o.place ?? '企业生产基地',
+      inspectors: o.inspectors ?? [{ name: '王处长' }],
+      result: o.result ?? 'scheduled',
+      findings: o.findings ?? null,
+      createdBy: o.createdBy,
+    })
+    .returning();
+  return row!;
+}
