@@ -6,6 +6,7 @@ import { ApiErrorHandler } from '../api/ApiErrorHandler';
 import { useAuth } from '../auth/AuthContext';
 import { PageLoading } from '../components/PageLoading';
 import { AuthorityNav } from './AuthorityNav';
+import { ExpertNav } from './ExpertNav';
 
 export const PLATFORM_NAME = '服务型制造示范遴选申报平台';
 
@@ -14,6 +15,8 @@ export function AppLayout() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // Authorities and experts work on office screens: wider pages under their own menu.
+  const wide = user?.role === 'authority' || user?.role === 'expert';
 
   const onLogout = async () => {
     await logout();
@@ -24,7 +27,7 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <ApiErrorHandler />
       <Layout.Header className="app-header">
-        <div className={user?.role === 'authority' ? 'app-header-inner app-header-wide' : 'app-header-inner'}>
+        <div className={wide ? 'app-header-inner app-header-wide' : 'app-header-inner'}>
           <Link to="/" className="app-brand" title={PLATFORM_NAME}>
             <span className="app-brand-mark" />
             {PLATFORM_NAME}
@@ -48,8 +51,9 @@ export function AppLayout() {
         </div>
       </Layout.Header>
       {user?.role === 'authority' ? <AuthorityNav /> : null}
+      {user?.role === 'expert' ? <ExpertNav /> : null}
       <Layout.Content>
-        <main className={user?.role === 'authority' ? 'app-content app-content-wide' : 'app-content'}>
+        <main className={wide ? 'app-content app-content-wide' : 'app-content'}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

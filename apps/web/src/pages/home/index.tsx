@@ -28,6 +28,7 @@ export function HomePage() {
   const apps = useRequest((signal) => (ready ? fetchApplications(signal) : Promise.resolve([])), [ready]);
 
   if (user?.role === 'authority') return <Navigate to="/authority" replace />;
+  if (user?.role === 'expert') return <Navigate to="/expert" replace />;
   if (!isApplicant) {
     return <Result status="info" title="欢迎使用服务型制造示范遴选申报平台" subTitle="主管部门和专家的功能即将开放。" />;
   }
