@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ancestorAt, reviewLevelsOf, type Category, type DeclaredConflict, type ReviewSettings, type RoundConfig } from '@fw/shared';
-import { experts, organisations, reviewAssignments, roundDecisions, rounds, users } from '../../db/schema/index.js';
+import { experts, organisations, reviewAssignments, roundDecisions, rounds, siteInspections, users } from '../../db/schema/index.js';
 import { insertRecommended } from '../../routes/authority/reviewFixtures.js';
 import { createSession, SESSION_COOKIE } from '../../services/sessions.js';
 import { newTotpSecret } from '../../services/totp.js';
