@@ -6,6 +6,7 @@
  *   BENCH_MODES=postgres,pglite   which modes (default both)
  *   BENCH_APPLICATIONS, BENCH_SURGE_APPLICANTS, BENCH_SURGE_SECONDS, BENCH_PGLITE_SURGE_APPLICANTS,
  *   BENCH_AUTOSAVE_SECONDS, BENCH_UPLOAD_MB, BENCH_KEEP=1 (keep the scratch folder)
+ *   BENCH_ONLY=autosave,list,pdf,xlsx,uploads,surge   run only these benchmarks (default all)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,6 +40,8 @@ const sizesFor = (mode: Mode): Sizes => ({
   listSeconds: num('BENCH_LIST_SECONDS', 8, 3),
   pdfSeconds: num('BENCH_PDF_SECONDS', 8, 3),
 });
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const wants = (name: string) => only.size === 0 || only.has(name);
 const modes = (process.env.BENCH_MODES ?? 'postgres,pglite').split(',') as Mode[];
 const started = Date.now();
 const log = (msg: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -59,7 +62,7 @@ async function loginAuthority(url: string, username: string): Promise<string> {
   return sid;
 }
 
-async function runMode(mode: Mode): Promise<{ rows: Row[]; surge: SurgeResult; seed: Seed; peakRss: number; load: number[] }> {
+async function runMode(mode: Mode): Promise<{ rows: Row[]; surge: SurgeResult | null; seed: Seed; peakRss: number; load: number[] }> {
   const sizes = sizesFor(mode);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `fw-bench-${mode}-`));
   fs.chmodSync(work, 0o755); // the postgres user runs the cluster inside it
@@ -87,7 +90,7 @@ async function runMode(mode: Mode): Promise<{ rows: Row[]; surge: SurgeResult; s
     log(`${mode}: seeded (${seed.timings.bulkRows} applications in ${(seed.timings.bulkMs / 1000).toFixed(1)} s)`);
 
     log(`${mode}: direct SQL baselines`);
-    const direct = await benchDirect({ mode, sizes, work, dataDir, databaseUrl, seed }, LIST_CONCURRENCY);
+    const direct = wants('autosave') || wants('list') ? await benchDirect({ mode, sizes, work, dataDir, databaseUrl, seed }, LIST_CONCURRENCY, { saves: wants('autosave'), list: wants('list') }) : null;
 
     const app = await startApp(env, path.join(work, 'app.log'));
     cleanups.unshift(() => app.stop());
@@ -97,22 +100,37 @@ async function runMode(mode: Mode): Promise<{ rows: Row[]; surge: SurgeResult; s
     const ctx: BenchContext = { mode, sizes, work, dataDir, databaseUrl, app, seed, authorities };
 
     const seedRow: Row = { benchmark: 'Seed (generator)', measure: `${seed.timings.bulkRows.toLocaleString('en')} applications`, value: `${(seed.timings.bulkMs / 1000).toFixed(1)} s`, baseline: '–', ratio: '–', target: '< 60 s', pass: seed.timings.bulkMs < 60_000 };
-    log(`${mode}: autosave`);
-    const rows: Row[] = [seedRow, ...(await benchAutosave(ctx, bare.url, direct.saves))];
-    log(`${mode}: authority list`);
-    rows.push(...(await benchList(ctx, direct.list)));
-    log(`${mode}: PDF`);
-    rows.push(...(await benchPdf(ctx, bare.url)));
-    log(`${mode}: summary XLSX`);
-    rows.push(...(await benchXlsx(ctx)));
-    log(`${mode}: uploads`);
-    rows.push(...(await benchUploads(ctx)));
-    log(`${mode}: deadline surge (${sizes.surgeApplicants} applicants)`);
-    const surge = await benchSurge(ctx);
-    const surgeAt = rows.findIndex((r) => r.benchmark.startsWith('3 '));
-    rows.splice(surgeAt, 0, ...surge.rows);
+    const rows: Row[] = [seedRow];
+    if (wants('autosave') && direct?.saves) {
+      log(`${mode}: autosave`);
+      rows.push(...(await benchAutosave(ctx, bare.url, direct.saves)));
+    }
+    if (wants('list') && direct?.list) {
+      log(`${mode}: authority list`);
+      rows.push(...(await benchList(ctx, direct.list)));
+    }
+    if (wants('pdf')) {
+      log(`${mode}: PDF`);
+      rows.push(...(await benchPdf(ctx, bare.url)));
+    }
+    if (wants('xlsx')) {
+      log(`${mode}: summary XLSX`);
+      rows.push(...(await benchXlsx(ctx)));
+    }
+    if (wants('uploads')) {
+      log(`${mode}: uploads`);
+      rows.push(...(await benchUploads(ctx)));
+    }
+    let surge: SurgeResult | null = null;
+    if (wants('surge')) {
+      log(`${mode}: deadline surge (${sizes.surgeApplicants} applicants)`);
+      const done = await benchSurge(ctx);
+      surge = done.result;
+      const surgeAt = rows.findIndex((r) => r.benchmark.startsWith('3 '));
+      rows.splice(surgeAt < 0 ? rows.length : surgeAt, 0, ...done.rows);
+    }
     const peakRss = memoryOf(app.pid).peak;
-    return { rows, surge: surge.result, seed, peakRss, load: [loadAtStart, os.loadavg()[0]!] };
+    return { rows, surge, seed, peakRss, load: [loadAtStart, os.loadavg()[0]!] };
   } finally {
     for (const c of cleanups) await c().catch((err) => log(`cleanup: ${(err as Error).message}`));
     if (process.env.BENCH_KEEP === '1') log(`kept ${work}`);
@@ -125,22 +143,25 @@ for (const mode of modes) results[mode] = await runMode(mode);
 
 const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 const outDir = path.join(ROOT, 'bench/results');
+// A smoke run or a selection never replaces the full results (latest.md).
+const prefix = `${quick ? 'quick-' : ''}${only.size ? 'only-' : ''}`;
 fs.mkdirSync(outDir, { recursive: true });
 const cpu = os.cpus();
 const sections = [
-  `# Benchmark results${quick ? ' (BENCH_QUICK smoke run: small sizes, not for comparison)' : ''}`,
+  `# Benchmark results${quick ? ' (BENCH_QUICK smoke run: small sizes, not for comparison)' : ''}${only.size ? ` (only: ${[...only].join(', ')})` : ''}`,
   '',
   `${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model ?? 'CPU'} · ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM · Node ${process.version} · total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   'Load generators (autocannon, tus-js-client, fetch) run as separate processes on the same machine over loopback and compete with the server and the database for the same cores; every baseline ran in the same run on the same machine.',
 ];
 for (const [mode, r] of Object.entries(results)) {
-  const chart = `surge-${mode}${quick ? '-quick' : ''}.svg`;
-  fs.writeFileSync(path.join(outDir, chart), surgeChart(`Deadline surge on ${mode}: p99 latency per step (5 s windows) and journeys in flight`, r.surge));
-  sections.push('', `## ${mode === 'postgres' ? 'PostgreSQL (production mode, own cluster, pool of 20)' : 'PGlite (embedded, one connection in the app process)'}`, '', markdownTable(r.rows), '', `Server peak RSS over the whole run (VmHWM): ${r.peakRss.toFixed(0)} MB. Machine load average (1 min) at the start / end of this mode: ${r.load.map((x) => x.toFixed(1)).join(' / ')} on ${cpu.length} cores (other processes included). Surge chart: [${chart}](${chart})`, '', `![surge on ${mode}](${chart})`);
+  const chart = `surge-${mode}${prefix ? `-${prefix.slice(0, -1)}` : ''}.svg`;
+  if (r.surge) fs.writeFileSync(path.join(outDir, chart), surgeChart(`Deadline surge on ${mode}: p99 latency per step (5 s windows) and journeys in flight`, r.surge));
+  const chartLink = r.surge ? ` Surge chart: [${chart}](${chart})` : '';
+  sections.push('', `## ${mode === 'postgres' ? 'PostgreSQL (production mode, own cluster, pool of 20)' : 'PGlite (embedded, one connection in the app process)'}`, '', markdownTable(r.rows), '', `Server peak RSS over the whole run (VmHWM): ${r.peakRss.toFixed(0)} MB. Machine load average (1 min) at the start / end of this mode: ${r.load.map((x) => x.toFixed(1)).join(' / ')} on ${cpu.length} cores (other processes included).${chartLink}`, ...(r.surge ? ['', `![surge on ${mode}](${chart})`] : []));
 }
 const md = sections.join('\n') + '\n';
-const file = path.join(outDir, `${quick ? 'quick-' : ''}${stamp}.md`);
+const file = path.join(outDir, `${prefix}${stamp}.md`);
 fs.writeFileSync(file, md);
-fs.writeFileSync(path.join(outDir, quick ? 'quick-latest.md' : 'latest.md'), md);
+fs.writeFileSync(path.join(outDir, `${prefix}latest.md`), md);
 process.stdout.write(md);
 log(`written ${path.relative(ROOT, file)}`);

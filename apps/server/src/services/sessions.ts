@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
+import { prepared } from '../db/prepared.js';
 import { sessions, users } from '../db/schema/index.js';
 
 export const SESSION_COOKIE = 'fw_sid';
@@ -18,18 +19,27 @@ export async function createSession(db: DbOrTx, userId: string, ttlHours: number
   return token;
 }
 
+/** The session's row with what a request needs of its user (prepared: it runs on every request). */
+const sessionUserQuery = (db: Db) =>
+  db
+    .select({
+      user: { id: users.id, role: users.role, regionCode: users.regionCode, level: users.level, totpEnabledAt: users.totpEnabledAt },
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('session_user');
+
 /**
  * The user of a live session: not past its absolute lifetime (expiresAt) and used within the idle
  * timeout. An idle session is deleted on sight; a live one has lastSeenAt moved on (once a minute).
  */
 export async function findSessionUser(db: Db, token: string, now: Date) {
   const id = hashToken(token);
-  const rows = await db
-    .select({ user: users, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const rows = await prepared(db, 'session_user', sessionUserQuery).execute({ id, now: now.toISOString() });
   const found = rows[0];
   if (!found) return null;
   const idleMs = now.getTime() - found.lastSeenAt.getTime();

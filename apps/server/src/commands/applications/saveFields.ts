@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { formSpecFor, nextStatus, validateChanges, type ApplicationStatus, type Category, type SaveFieldsBody } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { applicationSaves, applications } from '../../db/schema/index.js';
 import { loadApplicationFor } from '../../db/queries/applications.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { assertApplicantMay } from '../../policies/application.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../../services/audit.js';
 
 export interface SaveResult {
   version: number;
@@ -37,24 +38,21 @@ export async function saveFields(ctx: AppContext, actor: Actor, id: string, body
   }
   if (application.version !== body.baseVersion) throw versionConflict(application.version);
 
-  const data: Record<string, unknown> = { ...application.data };
-  for (const [key, value] of Object.entries(checked.values)) {
-    if (value === null || value === undefined) delete data[key];
-    else data[key] = value;
-  }
   const status = nextStatus(application.status as ApplicationStatus, 'save')!;
+  const version = body.baseVersion + 1;
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const [updated] = await tx
-        .update(applications)
-        .set({ data, version: body.baseVersion + 1, status, updatedAt: now })
-        .where(and(eq(applications.id, id), eq(applications.version, body.baseVersion)))
-        .returning({ version: applications.version });
-      if (!updated) throw new StaleVersion();
-      await tx.insert(applicationSaves).values({ applicationId: id, saveId: body.saveId, version: updated.version, changes: checked.values, actorId: actor.id, createdAt: now });
-      await recordAudit(tx, { actorId: actor.id, action: 'application.save', subjectType: 'application', subjectId: id, regionCode: application.regionCode, detail: { fields: Object.keys(checked.values), version: updated.version }, ip: actor.ip });
-      return { version: updated.version, savedAt: now, status };
+    const written = await writeSave(ctx.db, {
+      id,
+      baseVersion: body.baseVersion,
+      status,
+      now,
+      saveId: body.saveId,
+      changes: checked.values,
+      actor,
+      audit: { regionCode: application.regionCode, detail: { fields: Object.keys(checked.values), version } },
     });
+    if (!written) throw new StaleVersion();
+    return { version, savedAt: now, status };
   } catch (err) {
     // The same save raced itself (a retry while the first was in flight): answer as the first did.
     if (isUniqueViolation(err) || err instanceof StaleVersion) {
@@ -65,6 +63,43 @@ export async function saveFields(ctx: AppContext, actor: Actor, id: string, body
     }
     throw err;
   }
+}
+
+/**
+ * The save in one statement (one round trip, atomic like a transaction): the UPDATE under the version
+ * check merges the changed fields into the stored ones (`null` removes a field), and only when it hit
+ * are the saves-log row and the audit row inserted. A repeated saveId fails the whole statement
+ * (unique index), so nothing is half written. False when the version had moved on.
+ */
+async function writeSave(
+  db: Db,
+  w: { id: string; baseVersion: number; status: ApplicationStatus; now: Date; saveId: string; changes: Record<string, unknown>; actor: Actor; audit: { regionCode: string; detail: Record<string, unknown> } },
+): Promise<boolean> {
+  const set: Record<string, unknown> = {};
+  const removed: string[] = [];
+  for (const [key, value] of Object.entries(w.changes)) {
+    if (value === null || value === undefined) removed.push(key);
+    else set[key] = value;
+  }
+  const at = w.now.toISOString();
+  const minus = sql.join(removed.map((key) => sql` - ${key}::text`));
+  const rows = rowsOf<{ version: number }>(
+    await db.execute(sql`
+      with updated as (
+        update applications
+        set data = (data || ${JSON.stringify(set)}::jsonb)${minus}, version = version + 1, status = ${w.status}, updated_at = ${at}::timestamptz
+        where id = ${w.id}::uuid and version = ${w.baseVersion}::int
+        returning version
+      ), logged as (
+        insert into application_saves (application_id, save_id, version, changes, actor_id, created_at)
+        select ${w.id}::uuid, ${w.saveId}, version, ${JSON.stringify(w.changes)}::jsonb, ${w.actor.id}::uuid, ${at}::timestamptz from updated
+      ), audited as (
+        insert into audit_events (actor_id, action, subject_type, subject_id, region_code, detail, ip)
+        select ${w.actor.id}::uuid, 'application.save', 'application', ${w.id}, ${w.audit.regionCode}, ${JSON.stringify(w.audit.detail)}::jsonb, ${w.actor.ip ?? null} from updated
+      )
+      select version from updated`),
+  );
+  return rows.length > 0;
 }
 
 async function findSave(ctx: AppContext, applicationId: string, saveId: string) {
