@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 
 /** The classes of routes, each with its own budget per window. */
-export type RateClass = 'login' | 'smsCode' | 'lookup' | 'save' | 'upload' | 'other';
+export type RateClass = 'login' | 'smsCode' | 'lookup' | 'publicWrite' | 'save' | 'upload' | 'other';
 
 export interface RateRule {
   max: number;
@@ -21,6 +21,8 @@ export const RATE_LIMITS: Record<RateClass, RateRule> = {
   smsCode: { max: 5, timeWindow: '1 minute', perAddress: true },
   // Public look-ups (verification page, business registry): no enumeration of numbers.
   lookup: { max: 60, timeWindow: '1 minute', perAddress: true },
+  // Anonymous writes (objections to a public notice): a person writes a few, a spammer many.
+  publicWrite: { max: 5, timeWindow: '10 minutes', perAddress: true },
   // Autosave of the form sends a field group every few seconds per open tab.
   save: { max: 600, timeWindow: '1 minute' },
   // tus sends a PATCH per 5 MB chunk, plus HEADs when resuming.
@@ -36,6 +38,7 @@ export function classifyRoute(method: string, url: string): RateClass | null {
   if (url.startsWith('/api/uploads')) return 'upload';
   if (url.includes('sms-code')) return 'smsCode';
   if (method === 'POST' && url.startsWith('/api/auth/') && url !== '/api/auth/logout') return 'login';
+  if (url.startsWith('/api/public/')) return SAFE.has(method) ? 'lookup' : 'publicWrite';
   if (url.startsWith('/api/verify/') || url.startsWith('/api/registry/') || url === '/api/organisation/certify') return 'lookup';
   if (!SAFE.has(method) && method !== 'POST' && method !== 'DELETE') return 'save';
   return 'other';
