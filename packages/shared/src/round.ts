@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES } from './categories.js';
 import { reviewSettingsSchema } from './review/settings.js';
 import { FORM_VERSIONS } from './forms/versions.js';
+import { regionContains } from './rules/regions.js';
 
 /** A quota rule: at most `max` recommendations of a category (and optional sub-type) per region. */
 export const quotaSchema = z.object({
@@ -110,4 +111,13 @@ export const THIRD_NATIONAL_ROUND: RoundConfig = {
 /** The review levels of a round (rounds stored before the setting existed use the national default). */
 export function reviewLevelsOf(config: Pick<RoundConfig, 'reviewLevels'> | { reviewLevels?: RoundConfig['reviewLevels'] }): RoundConfig['reviewLevels'] {
   return config.reviewLevels?.length ? config.reviewLevels : ['city', 'province', 'ministry'];
+}
+
+/**
+ * Whether an applicant registered in `regionCode` may apply in a round: inside the organiser's
+ * territory and not in a region the round leaves out (Guangdong's round: Shenzhen and its districts).
+ */
+export function roundAcceptsRegion(round: { organiserRegion: string; config: Pick<RoundConfig, 'excludedRegions'> }, regionCode: string): boolean {
+  if (!regionContains(round.organiserRegion, regionCode)) return false;
+  return !(round.config.excludedRegions ?? []).some((excluded) => regionContains(excluded, regionCode));
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { CATEGORY_SUB_TYPES, ENTRY_CATEGORIES, type Category, type Entry } from '@fw/shared';
+import { CATEGORY_SUB_TYPES, ENTRY_CATEGORIES, roundAcceptsRegion, type Category, type Entry } from '@fw/shared';
 import type { Actor, AppContext } from '../../context.js';
 import { applications, organisations, rounds } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
@@ -21,6 +21,7 @@ export async function startApplication(ctx: AppContext, actor: Actor, opts: { ro
   if (!org.contact) throw new AppError('STATUS_CONFLICT', '请先填写联系人信息');
   const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, opts.roundId)).limit(1);
   if (!round || round.status !== 'open') throw new AppError('NOT_FOUND', '遴选批次不存在或未开放');
+  if (!roundAcceptsRegion(round, org.regionCode)) throw new AppError('FORBIDDEN', '本单位所在地区不在该批次的申报范围内');
   const now = ctx.now();
   if (now < round.fillingOpensAt || now > round.fillingClosesAt) throw new AppError('DEADLINE_PASSED', '本批次当前不在填报期内');
 
