@@ -30,7 +30,7 @@ describe('assigning the applications that reached the organiser to experts', () 
 
   it('never assigns an expert working for the applicant or sharing its legal representative, and shows the reason of every flag', async () => {
     const { round, organiser } = await provincialRound('440000', { perApplication: 2, maxPerExpert: 10 });
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof makeReachedApplication>>[] = [];
     for (let i = 0; i < 4; i++) apps.push(await makeReachedApplication(t, round, { regionCode: '440305', legalRepresentative: `法人${i}` }));
     // Submitted in the province but not recommended by its city: it never reached the organiser.
     const notReached = await makeSubmittedApplication(t.ctx, { roundId: round.id, regionCode: '440106' });
@@ -77,7 +77,7 @@ describe('assigning the applications that reached the organiser to experts', () 
 
   it('balances loads, gives the same result twice, refuses a stale preview and fills only the gaps on a re-run', async () => {
     const { round, organiser } = await provincialRound('330000', { perApplication: 2, maxPerExpert: 10 });
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof makeReachedApplication>>[] = [];
     for (let i = 0; i < 10; i++) apps.push(await makeReachedApplication(t, round, { regionCode: i % 2 ? '330106' : '330212', category: i % 3 ? 'enterprise' : 'platform', subType: i % 3 ? null : 'other' }));
     const pool = [];
     for (let i = 0; i < 5; i++) pool.push(await makeExpert(t, { poolRegion: '330000' }));
