@@ -59,8 +59,26 @@ export const assignmentPreview = z.object({
   loadMin: z.number(),
   loadMax: z.number(),
   unassignable: z.array(z.object({ applicationId: z.string(), needed: z.number(), assigned: z.number(), reason: z.string() })),
-  /** Every flagged pair with the reason of each flag. */
+  /** Flagged pairs by kind (a pair with two kinds counts in both). */
+  conflictCounts: z.record(z.enum(CONFLICT_KINDS), z.number()),
+  /**
+   * Every pair flagged for its organisation, legal representative or a declaration, with the reason
+   * of each of its flags (a same-region flag of such a pair included).
+   */
   conflicts: z.array(z.object({ applicationId: z.string(), expertId: z.string(), conflicts: z.array(conflictView), assigned: z.boolean() })),
+  /**
+   * Same-region flags, which come by the thousand under a region rule, grouped by region: every
+   * application × every expert of a group is flagged with the group's reason.
+   */
+  regionConflicts: z.array(
+    z.object({
+      reason: z.string(),
+      applicationIds: z.array(z.string()),
+      expertIds: z.array(z.string()),
+      /** Flagged pairs that are assigned all the same (kept or manual). */
+      assigned: z.array(z.object({ applicationId: z.string(), expertId: z.string() })),
+    }),
+  ),
   withdrawals: z.array(z.object({ applicationId: z.string(), expertId: z.string(), reason: z.string() })),
   applications: z.array(assignmentApplicationRef),
   experts: z.array(assignmentExpertRef),

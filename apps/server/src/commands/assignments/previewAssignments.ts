@@ -3,6 +3,7 @@ import type { Actor, AppContext } from '../../context.js';
 import { loadRoundForOrganiser } from '../../policies/organiser.js';
 import { computePlan, settingsSummary } from './runContext.js';
 import { applicationRef, capOf, expertRef } from './presentRefs.js';
+import { groupConflicts } from './groupConflicts.js';
 
 /**
  * What committing the run would do, computed and not written: loads per expert, applications left
@@ -18,10 +19,8 @@ export async function previewAssignments(ctx: AppContext, actor: Actor, roundId:
 
   const loads = plan.experts.map((e) => ({ expertId: e.userId, load: plan.result.loads[e.userId] ?? 0, added: added.get(e.userId) ?? 0, cap: capOf(e, settings.maxPerExpert) }));
   const activeLoads = loads.filter((l) => l.cap > 0).map((l) => l.load);
-  const conflicts: AssignmentPreview['conflicts'] = [];
-  for (const [applicationId, perExpert] of plan.conflicts) {
-    for (const [expertId, list] of perExpert) conflicts.push({ applicationId, expertId, conflicts: list, assigned: assigned.has(`${applicationId}\u0000${expertId}`) });
-  }
+  const grouped = groupConflicts(plan.conflicts, (applicationId, expertId) => assigned.has(`${applicationId}\u0000${expertId}`));
+  const flagged = [...plan.conflicts.values()].reduce((n, perExpert) => n + perExpert.size, 0);
   const shown = new Set([...plan.experts.map((e) => e.userId), ...plan.withdrawals.map((w) => w.row.expertId)]);
   return {
     settings,
@@ -32,13 +31,13 @@ export async function previewAssignments(ctx: AppContext, actor: Actor, roundId:
       toAdd: plan.additions.length,
       toWithdraw: plan.withdrawals.length,
       unassignable: plan.result.unassignable.length,
-      conflicts: conflicts.length,
+      conflicts: flagged,
     },
     loads,
     loadMin: activeLoads.length ? Math.min(...activeLoads) : 0,
     loadMax: activeLoads.length ? Math.max(...activeLoads) : 0,
     unassignable: plan.result.unassignable,
-    conflicts,
+    ...grouped,
     withdrawals: plan.withdrawals.map((w) => ({ applicationId: w.row.applicationId, expertId: w.row.expertId, reason: w.reason })),
     applications: input.applications.map((a) => applicationRef(a, names)),
     experts: input.experts.filter((e) => shown.has(e.userId)).map(expertRef),

@@ -68,9 +68,11 @@ describe('assigning the applications that reached the organiser to experts', () 
     const away = await makeExpert(t, { poolRegion: '320000', regionCode: '320102' });
     const p = await preview(organiser.cookie, round.id);
     expect(p.settings).toMatchObject({ sameRegionExcluded: 'city', sameRegionLabel: '同地市回避' });
-    expect(p.conflicts).toHaveLength(1);
-    expect(p.conflicts[0]).toMatchObject({ applicationId: app.application.id, expertId: local.user.id });
-    expect(p.conflicts[0]!.conflicts[0]!.reason).toContain('苏州市');
+    expect(p.conflicts).toHaveLength(0);
+    expect(p.conflictCounts.same_region).toBe(1);
+    expect(p.regionConflicts).toHaveLength(1);
+    expect(p.regionConflicts[0]).toMatchObject({ applicationIds: [app.application.id], expertIds: [local.user.id], assigned: [] });
+    expect(p.regionConflicts[0]!.reason).toContain('苏州市');
     await commit(organiser.cookie, round.id, p.planDigest);
     expect(pairsOf(await list(organiser.cookie, round.id))).toEqual([`${app.application.id}:${away.user.id}`]);
   });
