@@ -19,7 +19,7 @@ const AUDIT_LIST_MAX = 200;
  * what was shown is what is written. See planAssignments for what a re-run keeps.
  *
  * Measured (not a timed test; 500 experts × 5,000 applications, 5 per application, province rule:
- * 314,690 conflict flags, 25,000 rows, one run on a loaded dev machine): PostgreSQL 16 — preview
+ * 314,690 conflict flags, 25,000 rows, one run on a loaded dev machine): PostgreSQL 15 — preview
  * 0.8 s, commit 2.8 s (plan recomputed + batched inserts), list 0.4 s; embedded PGlite — preview
  * 1.3 s, commit 3.8 s.
  */
