@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeAuthorityKey } from './AuthorityNav';
+import { activeAuthorityKey, showsOrganiserMenu } from './AuthorityNav';
 
 describe('activeAuthorityKey', () => {
   it.each([
@@ -11,5 +11,16 @@ describe('activeAuthorityKey', () => {
     ['/authority/paper', '/authority/paper'],
     ['/authority/audit', '/authority/audit'],
     ['/accounts', '/accounts'],
+    ['/organiser/rounds', '/organiser/rounds'],
+    ['/organiser/rounds/r1/ranking', '/organiser/rounds'],
   ])('%s → %s', (path, key) => expect(activeAuthorityKey(path)).toBe(key));
+});
+
+describe('showsOrganiserMenu', () => {
+  it.each([
+    [undefined, false],
+    [{ rounds: [], canCreate: false }, false],
+    [{ rounds: [], canCreate: true }, true],
+    [{ rounds: [{}], canCreate: false }, true],
+  ] as const)('%j → %s', (res, shown) => expect(showsOrganiserMenu(res as never)).toBe(shown));
 });

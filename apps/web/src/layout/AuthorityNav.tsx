@@ -1,7 +1,10 @@
 import { Menu } from 'antd';
 import './authorityNav.css';
-import { AuditOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
+import type { OrganiserRoundsResponse } from '@fw/shared';
+import { useRequest } from '../api/useRequest';
+import { organiserRoundsApi } from '../pages/organiser/rounds/api';
 
 /** The authorities' menu; the key of each item is the path it opens. */
 const ITEMS = [
@@ -12,9 +15,18 @@ const ITEMS = [
   { key: '/accounts', icon: <TeamOutlined />, label: '账号管理' },
 ];
 
+/** 遴选组织: the organiser's rounds and their review and publication stages. */
+const ORGANISER_ITEM = { key: '/organiser/rounds', icon: <ClusterOutlined />, label: '遴选组织' };
+
+/** The organiser menu is for those who run rounds: organisers of a round, levels that may create one, admins. */
+export function showsOrganiserMenu(res: Pick<OrganiserRoundsResponse, 'rounds' | 'canCreate'> | undefined): boolean {
+  return !!res && (res.rounds.length > 0 || res.canCreate);
+}
+
 /** Which item a path belongs to: summaries under a round count as 推荐汇总, other authority pages as 申报管理. */
 export function activeAuthorityKey(pathname: string): string {
   if (pathname.startsWith('/accounts')) return '/accounts';
+  if (pathname.startsWith('/organiser')) return ORGANISER_ITEM.key;
   if (pathname.endsWith('/summary')) return '/authority/summary';
   const exact = ITEMS.find((i) => i.key !== '/authority' && pathname.startsWith(i.key));
   return exact?.key ?? '/authority';
@@ -24,13 +36,16 @@ export function activeAuthorityKey(pathname: string): string {
 export function AuthorityNav() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  // Asked once per session of the layout; a failure only hides the item.
+  const organiser = useRequest((signal) => organiserRoundsApi.listQuiet(signal).catch(() => undefined), []);
+  const items = showsOrganiserMenu(organiser.data) ? [...ITEMS.slice(0, 2), ORGANISER_ITEM, ...ITEMS.slice(2)] : ITEMS;
   return (
     <nav className="authority-nav" data-testid="authority-nav">
       <div className="authority-nav-inner">
         <Menu
           mode="horizontal"
           selectedKeys={[activeAuthorityKey(pathname)]}
-          items={ITEMS}
+          items={items}
           onClick={({ key }) => navigate(key)}
           style={{ borderBottom: 'none', background: 'transparent', minWidth: 0, flex: 1 }}
         />
