@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { PageLoading } from '../components/PageLoading';
 import { AuthorityNav } from './AuthorityNav';
 import { ExpertNav } from './ExpertNav';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 
 export const PLATFORM_NAME = '服务型制造示范遴选申报平台';
 
@@ -34,6 +35,7 @@ export function AppLayout() {
           </Link>
           {user ? (
             <span className="app-user">
+              <NotificationBell />
               <span className="app-user-mobile" data-testid="current-user">
                 <UserOutlined /> {user.mobileMasked ?? user.displayName ?? ''}
               </span>
