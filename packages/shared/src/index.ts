@@ -29,3 +29,4 @@ export * from './schemas/ranking.js';
 export * from './schemas/decisions.js';
 export * from './schemas/notifications.js';
 export * from './schemas/inspections.js';
+export * from './evaluation/index.js';
