@@ -77,8 +77,11 @@ export async function openRaw(databaseUrl: string | undefined, dataDir: string |
   };
 }
 
-/** The statement the app's query function sends for this actor and these filters, with its parameters. */
-async function captureList(db: Raw, job: Job): Promise<{ sql: string; params: unknown[] }> {
+/**
+ * The statements the app's query function sends for this actor and these filters, with their
+ * parameters (the page and the tab counts, sent together: replayed together).
+ */
+async function captureList(db: Raw, job: Job): Promise<{ sql: string; params: unknown[] }[]> {
   const seen: { sql: string; params: unknown[] }[] = [];
   const orm = await db.orm((sql, params) => seen.push({ sql, params }));
   const [user] = await orm.select().from(schema.users).where(eq(schema.users.username, job.username!));
@@ -86,8 +89,8 @@ async function captureList(db: Raw, job: Job): Promise<{ sql: string; params: un
   const actor = { id: user!.id, role: 'authority', regionCode: user!.regionCode!, level: user!.level, ip: null } as AuthorityActor;
   seen.length = 0;
   const r = await listForAuthority(orm, actor, { id: round!.id, config: round!.config }, job.filters!, new Date());
-  if (seen.length !== 1 || !r.rows.length) throw new Error(`expected one statement with rows, got ${seen.length} statements, ${r.rows.length} rows`);
-  return seen[0]!;
+  if (!seen.length || !r.rows.length) throw new Error(`expected statements with rows, got ${seen.length} statements, ${r.rows.length} rows`);
+  return [...seen];
 }
 
 async function main() {
@@ -115,7 +118,7 @@ async function main() {
             await q(`insert into audit_events (actor_id, action, subject_type, subject_id, region_code, detail, ip) values (null, 'application.save', 'application', $1, '440305', $2::jsonb, '127.0.0.1')`, [id, JSON.stringify({ fields: ['mainBusiness'], version })]);
           });
         } else {
-          await db.query(list!.sql, list!.params);
+          await Promise.all(list!.map((q) => db.query(q.sql, q.params)));
         }
         latencies.push(performance.now() - t);
       } catch (err) {
@@ -127,7 +130,7 @@ async function main() {
   await Promise.all(Array.from({ length: job.concurrency }, (_, w) => worker(w)));
   const seconds = (Date.now() - started) / 1000;
   await db.close();
-  process.stdout.write(JSON.stringify({ sql: list?.sql, ops: latencies.length, opsPerSec: latencies.length / seconds, errors, ...summarize(latencies) }));
+  process.stdout.write(JSON.stringify({ sql: list?.map((q) => q.sql).join(';\n'), ops: latencies.length, opsPerSec: latencies.length / seconds, errors, ...summarize(latencies) }));
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

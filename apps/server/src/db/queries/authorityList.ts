@@ -56,13 +56,15 @@ export interface AuthorityListCounts {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * One page of the applications an authority sees in a round, in one statement: the inner query
- * applies the visibility rule and the narrowing filters (category, region, keyword) and counts the
- * tabs with window functions; the outer one applies the tab filters (check status, recommended),
- * counts the total, pins the recommended on top in rank order and pages.
+ * One page of the applications an authority sees in a round, in two statements sent together:
+ * - the page: its ids found on narrow columns first (visibility, filters and the sort keys only:
+ *   recommended on top in rank order, then above the lowest level the order of the level below,
+ *   then the chosen sort), and only those rows joined with what the list shows;
+ * - the counts: every tab and the total of the chosen tab, grouped once, without the organisations
+ *   unless a keyword needs them.
  * Indexes it leans on: applications (round_id, region_code, category) for the scope, reviews
  * (application_id, reviewer_region) for this reviewer's row, reviews (application_id, level,
- * recommended) for the level below.
+ * recommended) for the level below, organisations' primary key for the name sort.
  */
 export async function listForAuthority(
   db: DbOrTx,
@@ -79,14 +81,51 @@ export async function listForAuthority(
     const k = `%${escapeLike(f.keyword)}%`;
     narrowing.push(or(ilike(organisations.name, k), ilike(organisations.uscc, k), ilike(applications.currentNumber, k)));
   }
+  // The round is named too, so the planner may take this reviewer's rows from reviews_reviewer_idx.
+  const ownReview = and(eq(reviews.applicationId, applications.id), eq(reviews.roundId, round.id), eq(reviews.reviewerRegion, actor.regionCode));
+  const checkStatus = sql<string>`coalesce(${reviews.checkStatus}, 'pending')`;
+  const recommended = sql<boolean>`coalesce(${reviews.recommended}, false)`;
+  const tabs: SQL[] = [];
+  if (f.checkStatus) tabs.push(sql`${checkStatus} = ${f.checkStatus}`);
+  if (f.recommended !== undefined) tabs.push(sql`${recommended} = ${f.recommended}`);
+  const where = and(...narrowing);
+
   const levels = reviewLevelsOf(round.config);
   const below = levels[levels.indexOf(actor.level) - 1];
   const lowerRank = below
     ? sql<number | null>`(select lr.rank from reviews lr where lr.application_id = ${applications.id} and lr.level = ${below} and lr.recommended limit 1)`
     : sql<number | null>`null::int`;
-  const checkStatus = sql<string>`coalesce(${reviews.checkStatus}, 'pending')`;
-  const recommended = sql<boolean>`coalesce(${reviews.recommended}, false)`;
-  const inner = db
+  // The name is read per visible row through the primary key (a join would hash every organisation).
+  const sortKey = {
+    submittedAt: sql`${applications.submittedAt}`,
+    name: sql`(select o.name from organisations o where o.id = ${applications.organisationId})`,
+    number: sql`${applications.currentNumber}`,
+    region: sql`${applications.regionCode}`,
+  }[f.sort];
+  const direction = f.order === 'asc' ? asc : desc;
+
+  let ids = db
+    .select({
+      id: sql<string>`${applications.id}`.as('p_id'),
+      recommended: recommended.as('p_recommended'),
+      rank: sql<number | null>`${reviews.rank}`.as('p_rank'),
+      lowerRank: lowerRank.as('p_lower_rank'),
+      sortKey: sortKey.as('p_sort_key'),
+    })
+    .from(applications)
+    .leftJoin(reviews, ownReview)
+    .$dynamic();
+  if (f.keyword) ids = ids.innerJoin(organisations, eq(organisations.id, applications.organisationId));
+  const page = ids
+    .where(and(where, ...tabs))
+    // Own recommendations on top in rank order; then, above the lowest level, the order in which
+    // the level below recommended them; then the chosen sort.
+    .orderBy(desc(recommended), sql`${reviews.rank} asc nulls last`, sql`p_lower_rank asc nulls last`, direction(sql`p_sort_key`), asc(applications.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .as('p');
+
+  const rowsQuery = db
     .select({
       id: applications.id,
       number: applications.currentNumber,
@@ -95,80 +134,41 @@ export async function listForAuthority(
       subType: applications.subType,
       submittedAt: applications.submittedAt,
       status: applications.status,
-      organisationName: sql<string | null>`${organisations.name}`.as('organisation_name'),
+      organisationName: organisations.name,
       uscc: organisations.uscc,
       contact: organisations.contact,
-      regionName: sql<string | null>`${regions.name}`.as('region_name'),
-      checkStatus: checkStatus.as('check_status'),
+      regionName: regions.name,
+      checkStatus,
       checkReason: reviews.checkReason,
-      recommended: recommended.as('recommended'),
+      recommended: page.recommended,
       rank: reviews.rank,
-      lowerRank: lowerRank.as('lower_rank'),
+      lowerRank: page.lowerRank,
       paperResult: reviews.paperResult,
-      reopened: sql<boolean>`exists (select 1 from reopenings ro where ro.application_id = ${applications.id} and ro.closed_at is null and ro.expires_at > ${now.toISOString()}::timestamptz)`.as('reopened'),
-      cAll: sql<number>`(count(*) over ())::int`.as('c_all'),
-      cRecommended: sql<number>`(count(*) filter (where ${recommended}) over ())::int`.as('c_recommended'),
-      cPassed: sql<number>`(count(*) filter (where ${checkStatus} = 'passed') over ())::int`.as('c_passed'),
-      cReturned: sql<number>`(count(*) filter (where ${checkStatus} = 'returned') over ())::int`.as('c_returned'),
-      cPending: sql<number>`(count(*) filter (where ${checkStatus} = 'pending') over ())::int`.as('c_pending'),
+      reopened: sql<boolean>`exists (select 1 from reopenings ro where ro.application_id = ${applications.id} and ro.closed_at is null and ro.expires_at > ${now.toISOString()}::timestamptz)`,
     })
-    .from(applications)
+    .from(page)
+    .innerJoin(applications, eq(applications.id, page.id))
     .innerJoin(organisations, eq(organisations.id, applications.organisationId))
     .leftJoin(regions, eq(regions.code, applications.regionCode))
-    .leftJoin(reviews, and(eq(reviews.applicationId, applications.id), eq(reviews.reviewerRegion, actor.regionCode)))
-    .where(and(...narrowing))
-    .as('t');
+    .leftJoin(reviews, ownReview)
+    .orderBy(desc(page.recommended), sql`${page.rank} asc nulls last`, sql`${page.lowerRank} asc nulls last`, direction(page.sortKey), asc(page.id));
 
-  const tabs: SQL[] = [];
-  if (f.checkStatus) tabs.push(sql`${inner.checkStatus} = ${f.checkStatus}`);
-  if (f.recommended !== undefined) tabs.push(sql`${inner.recommended} = ${f.recommended}`);
-  const sortColumn = { submittedAt: inner.submittedAt, name: inner.organisationName, number: inner.number, region: inner.regionCode }[f.sort];
-  const direction = f.order === 'asc' ? asc : desc;
-
-  const rows = await db
+  let counting = db
     .select({
-      id: inner.id,
-      number: inner.number,
-      regionCode: inner.regionCode,
-      category: inner.category,
-      subType: inner.subType,
-      submittedAt: inner.submittedAt,
-      status: inner.status,
-      organisationName: inner.organisationName,
-      uscc: inner.uscc,
-      contact: inner.contact,
-      regionName: inner.regionName,
-      checkStatus: inner.checkStatus,
-      checkReason: inner.checkReason,
-      recommended: inner.recommended,
-      rank: inner.rank,
-      lowerRank: inner.lowerRank,
-      paperResult: inner.paperResult,
-      reopened: inner.reopened,
-      cAll: inner.cAll,
-      cRecommended: inner.cRecommended,
-      cPassed: inner.cPassed,
-      cReturned: inner.cReturned,
-      cPending: inner.cPending,
-      total: sql<number>`(count(*) over ())::int`,
+      all: sql<number>`count(*)::int`,
+      recommended: sql<number>`(count(*) filter (where ${recommended}))::int`,
+      passed: sql<number>`(count(*) filter (where ${checkStatus} = 'passed'))::int`,
+      returned: sql<number>`(count(*) filter (where ${checkStatus} = 'returned'))::int`,
+      pending: sql<number>`(count(*) filter (where ${checkStatus} = 'pending'))::int`,
+      total: tabs.length ? sql<number>`(count(*) filter (where ${and(...tabs)}))::int` : sql<number>`count(*)::int`,
     })
-    .from(inner)
-    .where(tabs.length ? and(...tabs) : undefined)
-    // Own recommendations on top in rank order; then, above the lowest level, the order in which
-    // the level below recommended them; then the chosen sort.
-    .orderBy(desc(inner.recommended), sql`${inner.rank} asc nulls last`, sql`${inner.lowerRank} asc nulls last`, direction(sortColumn), asc(inner.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+    .from(applications)
+    .leftJoin(reviews, ownReview)
+    .$dynamic();
+  if (f.keyword) counting = counting.innerJoin(organisations, eq(organisations.id, applications.organisationId));
 
-  const first = rows[0];
-  if (!first) {
-    // A page past the end has no row to carry the counts: count the first page instead.
-    if (f.page > 1) {
-      const again = await listForAuthority(db, actor, round, { ...f, page: 1, pageSize: 1 }, now);
-      return { rows: [], total: again.total, counts: again.counts };
-    }
-    return { rows: [], total: 0, counts: await countsOnly(db, actor, round, f, now) };
-  }
+  const [rows, [counted]] = await Promise.all([rowsQuery, counting.where(where)]);
+  const c = counted ?? { all: 0, recommended: 0, passed: 0, returned: 0, pending: 0, total: 0 };
   return {
     rows: rows.map((r) => ({
       ...r,
@@ -176,14 +176,7 @@ export async function listForAuthority(
       recommended: !!r.recommended,
       reopened: !!r.reopened,
     })),
-    total: Number(first.total),
-    counts: { all: Number(first.cAll), recommended: Number(first.cRecommended), passed: Number(first.cPassed), returned: Number(first.cReturned), pending: Number(first.cPending) },
+    total: Number(c.total),
+    counts: { all: Number(c.all), recommended: Number(c.recommended), passed: Number(c.passed), returned: Number(c.returned), pending: Number(c.pending) },
   };
-}
-
-/** The tab counts when the tab filter leaves no row (e.g. no returned ones yet). */
-async function countsOnly(db: DbOrTx, actor: AuthorityActor, round: { id: string; config: RoundConfig }, f: AuthorityListFilters, now: Date): Promise<AuthorityListCounts> {
-  if (f.checkStatus === undefined && f.recommended === undefined) return { all: 0, recommended: 0, passed: 0, returned: 0, pending: 0 };
-  const r = await listForAuthority(db, actor, round, { ...f, checkStatus: undefined, recommended: undefined, page: 1, pageSize: 1 }, now);
-  return r.counts;
 }
