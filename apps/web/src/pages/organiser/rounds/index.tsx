@@ -74,7 +74,7 @@ export default function OrganiserRoundsPage() {
                 </span>
               ),
             },
-            { title: '已开始/已提交', width: 120, align: 'right', render: (_, r) => `${r.started} / ${r.submitted}` },
+            { title: '已开始/已提交', width: 136, align: 'right', render: (_, r) => `${r.started} / ${r.submitted}` },
             {
               title: '操作',
               width: 96,

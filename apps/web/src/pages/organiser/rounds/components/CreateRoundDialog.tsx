@@ -38,7 +38,7 @@ export function CreateRoundDialog({ open, templates, isAdmin, ownRegion, onClose
 
   const pick = (k: string) => {
     const t = templates.find((x) => x.key === k);
-    form.setFieldsValue({ templateKey: k, code: t?.code ?? '', name: t?.name ?? '', year: t?.year ?? dayjs().year(), filling: defaultFilling(t), organiserRegion: t?.organiserRegion ?? form.getFieldValue('organiserRegion') });
+    form.setFieldsValue({ templateKey: k, code: t?.code ?? '', name: t?.name ?? '', year: dayjs().year(), filling: defaultFilling(t), organiserRegion: t?.organiserRegion ?? form.getFieldValue('organiserRegion') });
   };
 
   const submit = async () => {
@@ -69,7 +69,7 @@ export function CreateRoundDialog({ open, templates, isAdmin, ownRegion, onClose
   };
 
   return (
-    <Modal title="新建遴选批次" open={open} onCancel={onClose} onOk={() => void submit()} okText="创建草稿" cancelText="取消" confirmLoading={saving} width={960} destroyOnHidden>
+    <Modal title="新建遴选批次" open={open} onCancel={onClose} onOk={() => void submit()} okText="创建草稿" cancelText="取消" confirmLoading={saving} width={960} style={{ top: 24 }} destroyOnHidden>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ year: dayjs().year(), filling: defaultFilling(undefined) }}>
         <Row gutter={20}>
           <Col span={9}>
@@ -115,7 +115,7 @@ export function CreateRoundDialog({ open, templates, isAdmin, ownRegion, onClose
               </Form.Item>
             ) : null}
           </Col>
-          <Col span={15} style={{ maxHeight: 560, overflowY: 'auto' }}>
+          <Col span={15} style={{ maxHeight: 'calc(100vh - 200px)', overflowY: 'auto' }}>
             {template ? (
               <TemplatePreview template={template} />
             ) : (

@@ -26,6 +26,11 @@ export function TemplatePreview({ template }: { template: RoundTemplate }) {
         <Descriptions.Item label="纸质材料">{config.paperCopies ? `一式${config.paperCopies}份` : '—'}</Descriptions.Item>
         <Descriptions.Item label="无违法违规起算">{config.noViolationSince}</Descriptions.Item>
         <Descriptions.Item label="指标年度">{config.indicatorYears.join('、')}</Descriptions.Item>
+        {config.excludedRegions?.length ? (
+          <Descriptions.Item label="不参加的地区" span={2}>
+            {config.excludedRegions.join('、')}
+          </Descriptions.Item>
+        ) : null}
         {stageRows(template).map((s) => (
           <Descriptions.Item key={s.label} label={s.label === '填报开始' || s.label === '填报截止' ? `通知${s.label}` : s.label}>
             {s.value}
