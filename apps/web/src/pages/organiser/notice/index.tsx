@@ -28,8 +28,8 @@ function PublishChecks({ o }: { o: NoticeOverview }) {
   const c = o.checks!;
   return (
     <ul className="notice-checks" data-testid="publish-checks">
-      <Check ok={c.windowEnded}>公示期已结束{o.notice ? `（${beijingText(o.notice.endsAt)}）` : ''}</Check>
-      <Check ok={c.openObjections === 0}>异议均已处理{c.openObjections ? `（尚有${c.openObjections}条待处理）` : ''}</Check>
+      <Check ok={c.windowEnded}>公示期结束{o.notice ? `（${beijingText(o.notice.endsAt)}）` : ''}</Check>
+      <Check ok={c.openObjections === 0}>异议全部答复{c.openObjections ? `（尚有${c.openObjections}条待处理）` : ''}</Check>
       <Check ok={!c.published}>{c.published ? '名单已发布' : '尚未发布'}</Check>
       <li className="notice-check-note">发布后将认定{c.units}个示范单位（已撤销的不发布），并通知各申报单位。</li>
     </ul>
@@ -89,7 +89,7 @@ export default function NoticeAdminPage() {
     { title: '提交时间', dataIndex: 'createdAt', width: 160, render: (s: string) => beijingText(s) },
     { title: '异议对象', dataIndex: 'entryName', width: 200, render: (s: string | null) => s ?? '整个名单' },
     { title: '异议内容', dataIndex: 'text', ellipsis: true },
-    { title: '异议人', key: 'who', width: 170, render: (_: unknown, x: AdminObjection) => `${x.contactName} ${x.contactMasked}` },
+    { title: '异议人', key: 'who', width: 200, render: (_: unknown, x: AdminObjection) => `${x.contactName} ${x.contactMasked}` },
     { title: '状态', dataIndex: 'status', width: 100, render: (s: AdminObjection['status']) => <Tag color={STATUS_COLOR[s]}>{OBJECTION_STATUS_LABELS[s]}</Tag> },
     {
       title: '操作',

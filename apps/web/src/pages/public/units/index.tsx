@@ -31,7 +31,7 @@ export default function PublicUnitsPage() {
     { title: '单位名称', dataIndex: 'name', key: 'name' },
     { title: '示范称号', key: 'title', render: (_: unknown, u: PublicUnit) => titleOf(u) },
     { title: '所在地区', dataIndex: 'regionName', key: 'region', width: 200 },
-    { title: '模式', dataIndex: 'mode', key: 'mode', width: 220, render: (m: string | null) => m ?? '—' },
+    { title: '模式', dataIndex: 'mode', key: 'mode', width: 220, render: (m: string | null) => m || '—' },
     { title: '批次', key: 'batch', width: 120, render: (_: unknown, u: PublicUnit) => `${u.batch}（${u.year}）` },
   ];
 
