@@ -10,7 +10,7 @@ export function decisionNotice(o: { roundName: string; organisationName: string;
       : `${o.organisationName}申报的“${what}”经专家评审和组织单位研究，${outcome}${o.roundName}。感谢您的参与。`;
   return {
     kind: o.decision === 'selected' ? 'decision_selected' : 'decision_not_selected',
-    title: `${o.roundName}遴选结果：${outcome}`,
+    title: `${o.roundName}：${outcome}`,
     body,
     params: { round: o.roundName, outcome },
   };

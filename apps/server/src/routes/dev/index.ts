@@ -5,6 +5,8 @@ import type { AppContext } from '../../context.js';
 import { smsOutbox } from '../../db/schema/index.js';
 import { DEMO_AUTHORITIES, DEMO_TOTP_SECRETS } from '../../db/seed/authorities.js';
 import { currentTotp } from '../../services/totp.js';
+import { mailOutboxDir } from '../../services/email/createEmailSender.js';
+import { listMailOutbox } from '../../services/email/OutboxEmailSender.js';
 
 /** Development only (DEV_OUTBOX): the local SMS outbox, where testers read their codes. */
 export const devRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -14,6 +16,10 @@ export const devRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
     const rows = await ctx.db.select().from(smsOutbox).orderBy(desc(smsOutbox.createdAt)).limit(100);
     return rows.map((r) => ({ id: r.id, mobileMasked: r.mobileMasked, text: r.text, createdAt: r.createdAt.toISOString() }));
   });
+
+  app.get('/dev/mail-outbox', {
+    schema: { tags: ['dev'], summary: '邮件发件箱（仅开发环境）', response: { 200: z.array(z.object({ id: z.string(), toMasked: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() })) } },
+  }, async () => listMailOutbox(mailOutboxDir(ctx.env)));
 
   app.get('/dev/totp', {
     schema: {

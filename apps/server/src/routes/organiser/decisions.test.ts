@@ -147,6 +147,8 @@ describe('organiser decisions, release and the notices outbox', () => {
     const mail = await listMailOutbox(mailOutboxDir(t.ctx.env));
     expect(mail.find((m) => m.toMasked === 'z***@example.com')?.subject).toContain('入选');
     expect(fs.readdirSync(mailOutboxDir(t.ctx.env)).some((n) => n.endsWith('.eml'))).toBe(true);
+    const devMail = await t.app.inject({ method: 'GET', url: '/api/dev/mail-outbox' });
+    expect(devMail.json().some((m: { toMasked: string }) => m.toMasked === 'z***@example.com')).toBe(true);
     expect((await req(organiser.cookie, 'GET', `${base}/outbox`)).json()).toMatchObject({ pending: [], sentCount: 5 });
     expect((await req(organiser.cookie, 'POST', `${base}/outbox/release`)).json()).toEqual({ released: 0, sent: 0, failed: 0 });
 
@@ -154,9 +156,9 @@ describe('organiser decisions, release and the notices outbox', () => {
     const listA = (await req(applicantA.cookie, 'GET', '/api/notifications')).json();
     expect(listA.unread).toBe(1);
     expect(listA.items).toHaveLength(1);
-    expect(listA.items[0].title).toBe(`${round.name}遴选结果：入选`);
+    expect(listA.items[0].title).toBe(`${round.name}：入选`);
     const listB = (await req(applicantB.cookie, 'GET', '/api/notifications')).json();
-    expect(listB.items[0].title).toBe(`${round.name}遴选结果：未入选`);
+    expect(listB.items[0].title).toBe(`${round.name}：未入选`);
     // B cannot mark A's notice read.
     expect((await req(applicantB.cookie, 'POST', '/api/notifications/read', { ids: [listA.items[0].id] })).json()).toEqual({ marked: 0 });
     expect((await req(applicantA.cookie, 'POST', '/api/notifications/read', { ids: [listA.items[0].id] })).json()).toEqual({ marked: 1 });

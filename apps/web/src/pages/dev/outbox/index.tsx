@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { isApiError } from '../../../api/client';
 import { fetchOutbox, type OutboxMessage } from './api';
 import { DemoTotpPanel } from './DemoTotpPanel';
+import { MailOutboxPanel } from './MailOutboxPanel';
 
 const REFRESH_MS = 3000;
 
@@ -51,6 +52,7 @@ export function OutboxPage() {
           </div>
         ))}
       </Card>
+      <MailOutboxPanel />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Input, Select, Table, type TableColumnsType } from 'antd';
+import { Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { DECISION_LABELS, DECISIONS, type Decision, type DecisionRow, type RankingRow } from '@fw/shared';
 import { score } from '../ranking/format';
 
@@ -23,7 +23,10 @@ export function DecisionTable({ rows, ranking, locked, onEdit }: Props) {
       title: '决定',
       dataIndex: 'decision',
       width: 120,
-      render: (v: Decision, r) => (
+      render: (v: Decision, r) =>
+        locked ? (
+          <Tag color={v === 'selected' ? 'green' : undefined}>{DECISION_LABELS[v]}</Tag>
+        ) : (
         <Select<Decision>
           value={v}
           disabled={locked}
@@ -33,15 +36,18 @@ export function DecisionTable({ rows, ranking, locked, onEdit }: Props) {
           onChange={(d) => onEdit(r, { decision: d })}
           data-testid="decision-select"
         />
-      ),
+        ),
     },
     {
       title: '备注',
       dataIndex: 'note',
       width: 260,
-      render: (v: string | null, r) => (
+      render: (v: string | null, r) =>
+        locked ? (
+          v ?? ''
+        ) : (
         <Input defaultValue={v ?? ''} disabled={locked} maxLength={500} placeholder="如：现场考察情况" onBlur={(e) => e.target.value !== (v ?? '') && onEdit(r, { note: e.target.value || null })} />
-      ),
+        ),
     },
   ];
   return (
