@@ -7,7 +7,8 @@ export class SmtpEmailSender implements EmailSender {
   private readonly transport: Transporter;
   constructor(url: string, private readonly from: string, opts: { timeoutMs?: number } = {}) {
     const timeout = opts.timeoutMs ?? 15_000;
-    this.transport = nodemailer.createTransport(url, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as never);
+    // The url's settings win; the timeouts apply where it sets none.
+    this.transport = nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
   }
 
   async send(message: EmailMessage): Promise<void> {
