@@ -71,10 +71,9 @@ export default function ExpertPoolPage() {
       render: (_, e) => (
         <Space orientation="vertical" size={0}>
           <span>{e.employerName}</span>
-          <span className="authority-sub">
-            {e.employerUscc ?? '无统一社会信用代码'}
-            {e.employerLegalRepresentative ? ` · 法定代表人 ${e.employerLegalRepresentative}` : ''}
-          </span>
+          {e.employerUscc || e.employerLegalRepresentative ? (
+            <span className="authority-sub">{[e.employerUscc, e.employerLegalRepresentative ? `法定代表人 ${e.employerLegalRepresentative}` : null].filter(Boolean).join(' · ')}</span>
+          ) : null}
         </Space>
       ),
     },
