@@ -1,12 +1,12 @@
 import { aggregate, categoryTitle, reviewSettingsOf, TIE_BREAK_NOTE, type Category, type RankingGroup, type RankingResponse, type RankingRow } from '@fw/shared';
-import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { RoundRow } from '../../policies/organiser.js';
 import { loadReviewedApplications, type ReviewedApplication } from './loadReviewedApplications.js';
 
 export type Ranking = RankingResponse & { applications: ReviewedApplication[] };
 
 /** The round's scores aggregated with its own settings (reviewSettingsOf), grouped as its quotas are. */
-export async function computeRanking(ctx: Pick<AppContext, 'db'>, round: RoundRow): Promise<Ranking> {
+export async function computeRanking(ctx: { db: DbOrTx }, round: RoundRow): Promise<Ranking> {
   const { applications, sheets, expertNames } = await loadReviewedApplications(ctx, round);
   const options = reviewSettingsOf(round.config).aggregate;
   const result = aggregate(applications, sheets, options);

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { applications, experts, organisations, reviewAssignments } from '../../db/schema/index.js';
 import { reachedOrganiser, type RoundRow } from '../../policies/organiser.js';
 import { regionNames } from '../../presenters/authorityApplication.js';
@@ -28,7 +28,7 @@ export interface SubmittedSheet {
  * What ranking and decisions read: the applications that reached the organiser, and the submitted score
  * sheets of experts still assigned to them (a declined or withdrawn expert's sheet never counts).
  */
-export async function loadReviewedApplications(ctx: Pick<AppContext, 'db'>, round: RoundRow) {
+export async function loadReviewedApplications(ctx: { db: DbOrTx }, round: RoundRow) {
   const apps = await ctx.db
     .select({
       id: applications.id,
