@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isValidMobile } from '@fw/shared';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
-import { verifyPassword } from '../../services/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../../services/passwords.js';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './loginThrottle.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -29,6 +29,7 @@ export async function login(ctx: AppContext, opts: { login: string; password: st
     await attemptFailed(ctx, counts, scope);
     throw new AppError('UNAUTHENTICATED', '手机号/账号或密码错误');
   }
+  if (needsRehash(user.passwordHash)) await rehash(ctx, user, opts.password);
   if (user.totpEnabledAt && user.totpSecretEnc) {
     // The account's count stays until the second factor is right too, so re-entering the password
     // does not buy more code guesses; the address gets its attempt back.
@@ -37,6 +38,15 @@ export async function login(ctx: AppContext, opts: { login: string; password: st
   }
   await completeLogin(ctx, user, { ip: opts.ip, factor: 'password' });
   return { user, needsTotp: false };
+}
+
+/**
+ * A hash made with older parameters is replaced once the password proved right (only the password
+ * step knows it); the condition leaves a password changed meanwhile alone.
+ */
+async function rehash(ctx: AppContext, user: UserRow, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.update(users).set({ passwordHash }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
 }
 
 /** The last step of every successful login: the account's failure count ends, an audit row is written. */
