@@ -3,6 +3,7 @@ import { getTestServer, type TestServer } from '../../test/testServer.js';
 import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { DEMO_TOTP_SECRETS } from './authorities.js';
 import { currentTotp } from '../../services/totp.js';
+import { DEMO_EXPERT_TOTP_SECRETS, REACHED_APPLICANTS } from './stage45.js';
 
 describe('demo data', () => {
   let t: TestServer;
@@ -21,7 +22,7 @@ describe('demo data', () => {
       let res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: mobile, password: DEMO_PASSWORD } });
       expect(res.statusCode).toBe(200);
       // Demo authorities have their fixed second factor in force.
-      const secret = DEMO_TOTP_SECRETS[mobile];
+      const secret = DEMO_TOTP_SECRETS[mobile] ?? DEMO_EXPERT_TOTP_SECRETS[mobile];
       if (secret) res = await t.app.inject({ method: 'POST', url: '/api/auth/login/totp', payload: { ticket: res.json().ticket, code: currentTotp(secret, new Date()) } });
       return `fw_sid=${res.cookies.find((c) => c.name === 'fw_sid')!.value}`;
     };
@@ -46,5 +47,19 @@ describe('demo data', () => {
     const sz1 = authorityRounds.find((r) => r.code === 'SZ1')!;
     const list = (await t.app.inject({ method: 'GET', url: `/api/authority/rounds/${sz1.id}/applications`, headers: { cookie: district } })).json();
     expect(list.total).toBe(2);
+
+    // The ministry can run expert review at once: the applications recommended to it, its pool, a conflict.
+    const ministry = await login('miit');
+    const n3 = ((await t.app.inject({ method: 'GET', url: '/api/organiser/rounds', headers: { cookie: ministry } })).json().rounds as { id: string; code: string }[]).find((r) => r.code === 'N3')!;
+    const preview = (await t.app.inject({ method: 'POST', url: `/api/organiser/rounds/${n3.id}/assignments/preview`, headers: { cookie: ministry } })).json();
+    expect(preview.counts.applications).toBe(REACHED_APPLICANTS.length);
+    expect(preview.counts.experts).toBe(6);
+    expect(preview.counts.unassignable).toBe(0);
+    expect(preview.conflicts.some((c: { conflicts: { reason: string }[] }) => c.conflicts.length > 0)).toBe(true);
+
+    // Experts log in with their demo second factor, and their codes are on the development page.
+    await login('expert01');
+    const codes = (await t.app.inject({ method: 'GET', url: '/api/dev/totp' })).json() as { username: string }[];
+    expect(codes.map((c) => c.username)).toContain('expert06');
   });
 });

@@ -9,6 +9,7 @@ import { submitApplication } from '../../commands/applications/submitApplication
 import { seedAuthorities } from './authorities.js';
 import { hashPassword } from '../../services/passwords.js';
 import { COUNTRY_CODE } from './regions.js';
+import { seedStage45 } from './stage45.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -104,6 +105,9 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     if (category === 'enterprise') shenzhen.push({ userId: user.id, orgId: org.id, regIndex });
   }
 
+  // Applications recommended up to the ministry and its expert pool: expert review to publication.
+  const stage45Lines = await seedStage45(ctx, round!.id);
+
   // A municipal round where districts review first (区县初审 → 市级推荐), as Dalian and Shanghai run theirs.
   const [cityRound] = await ctx.db
     .insert(rounds)
@@ -149,12 +153,12 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     `  深圳市培育遴选（区县初审→市级）: ${shenzhen.length}份已提交（南山区、福田区），南山区账号 ns_gxj 可截止、审核、推荐`,
     '  短信验证码发件箱: /outbox',
   ];
-  lines.push(...(await seedAuthorities(ctx)));
+  lines.push(...(await seedAuthorities(ctx)), ...stage45Lines);
   return { banner: lines.join('\n') };
 }
 
 /** A certified organisation from a registry entry, with its contact person (personal data protected). */
-async function certifyDemo(ctx: AppContext, userId: string, reg: (typeof DEMO_REGISTRY)[number], contact: { name: string; position: string; mobile: string; email: string }) {
+export async function certifyDemo(ctx: AppContext, userId: string, reg: (typeof DEMO_REGISTRY)[number], contact: { name: string; position: string; mobile: string; email: string }) {
   const [org] = await ctx.db
     .insert(organisations)
     .values({
