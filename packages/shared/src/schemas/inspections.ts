@@ -106,7 +106,15 @@ export const inspectionView = z.object({
 export type InspectionView = z.infer<typeof inspectionView>;
 
 /** What the schedule drawer picks from: the applications that reached the organiser, and its pool. */
-export const inspectionCandidate = z.object({ applicationId: z.string(), number: z.string(), name: z.string(), category: z.string(), regionName: z.string() });
+export const inspectionCandidate = z.object({
+  applicationId: z.string(),
+  number: z.string(),
+  name: z.string(),
+  category: z.string(),
+  regionName: z.string(),
+  /** An inspection still to take place (a second one is refused until it has a result). */
+  openInspectionId: z.string().nullable(),
+});
 export const inspectionPoolExpert = z.object({ userId: z.string(), name: z.string(), title: z.string().nullable(), employerName: z.string() });
 
 export const inspectionListResponse = z.object({

@@ -43,6 +43,7 @@ export async function listInspections(ctx: Pick<AppContext, 'db' | 'now'>, actor
         .where(and(eq(siteInspections.roundId, round.id), inArray(siteInspections.applicationId, ids)))
         .orderBy(asc(siteInspections.scheduledOn), desc(siteInspections.createdAt))
     : [];
+  const open = new Map(all.filter((r) => r.result === 'scheduled').map((r) => [r.applicationId, r.id]));
   const counts: Record<string, number> = Object.fromEntries(INSPECTION_RESULTS.map((r) => [r, 0]));
   for (const r of all) counts[r.result] = (counts[r.result] ?? 0) + 1;
   const rows = filter.result ? all.filter((r) => r.result === filter.result) : all;
@@ -54,7 +55,7 @@ export async function listInspections(ctx: Pick<AppContext, 'db' | 'now'>, actor
     .orderBy(asc(experts.name));
   return {
     items: rows.map((r) => presentInspection(r, byId.get(r.applicationId)!, attachments)),
-    candidates: apps.map((a) => ({ applicationId: a.id, number: a.number, name: a.name, category: a.category, regionName: a.regionName })),
+    candidates: apps.map((a) => ({ applicationId: a.id, number: a.number, name: a.name, category: a.category, regionName: a.regionName, openInspectionId: open.get(a.id) ?? null })),
     pool,
     counts,
     today: beijingDay(ctx.now()),

@@ -51,7 +51,7 @@ describe('organiser site inspections', () => {
     expect(body.items).toHaveLength(1);
     expect(body.items[0].regionName).toBeTruthy();
     expect(body.counts.scheduled).toBe(1);
-    expect(body.candidates.map((c: { applicationId: string }) => c.applicationId)).toEqual([reached.application.id]);
+    expect(body.candidates).toEqual([expect.objectContaining({ applicationId: reached.application.id, openInspectionId: created.id })]);
     expect(body.pool.map((p: { userId: string }) => p.userId)).toContain(pooled.user.id);
     expect((await req(organiser.cookie, 'GET', `${base(round.id)}?result=passed`)).json().items).toHaveLength(0);
 

@@ -78,7 +78,11 @@ export function ScheduleDrawer({ open, editing, data, onClose, onSubmit }: Sched
             showSearch={{ optionFilterProp: 'label' }}
             disabled={!!editing}
             placeholder="选择已推荐至本级的申报"
-            options={data.candidates.map((c) => ({ value: c.applicationId, label: `${c.name}（${categoryOf(c.category)} · ${c.regionName}）` }))}
+            options={data.candidates.map((c) => ({
+              value: c.applicationId,
+              label: `${c.name}（${categoryOf(c.category)} · ${c.regionName}）${c.openInspectionId && !editing ? ' · 已安排待考察' : ''}`,
+              disabled: !editing && !!c.openInspectionId,
+            }))}
           />
         </Form.Item>
         <Form.Item name="scheduledOn" label="考察日期" rules={[{ required: true, message: '请选择考察日期' }]}>
