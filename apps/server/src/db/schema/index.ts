@@ -9,3 +9,4 @@ export * from './review.js';
 export * from './authTokens.js';
 export * from './expertReview.js';
 export * from './publication.js';
+export * from './evaluation.js';
