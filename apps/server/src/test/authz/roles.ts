@@ -1,7 +1,8 @@
 /**
  * Who calls. Region A is Guangdong (Shenzhen, Nanshan), region B is Jiangsu (Nanjing, Xuanwu): the data
  * every route is tried on belongs to region B's applicant (`owner`). The ministry is national, so it
- * belongs to both; it sees B's application only because B's province recommended it.
+ * belongs to both; it sees B's application only because B's province recommended it. The ministry
+ * organises the national round (expert review, inspections, decisions, notice); province B its own.
  */
 export const ROLES = [
   'anonymous',
@@ -22,6 +23,12 @@ export const ROLES = [
   'firstLoginPending',
   /** Region B's city account without a second factor (would otherwise see B's data). */
   'noTotp',
+  /** An expert of the ministry's pool assigned to B's application in the national round. */
+  'expertAssigned',
+  /** An expert of the ministry's pool with no task on B's application. */
+  'expertOther',
+  /** An expert of province B's pool (province B organises its own round, not the national one). */
+  'expertB',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -31,6 +38,7 @@ export const AUTHORITIES_B: Role[] = ['districtB', 'cityB', 'provinceB'];
 /** Accounts held at a gate before anything but /api/auth/*. */
 export const GATED: Role[] = ['firstLoginPending', 'noTotp'];
 export const AUTHORITIES: Role[] = [...AUTHORITIES_A, 'ministry', ...AUTHORITIES_B];
+export const EXPERTS: Role[] = ['expertAssigned', 'expertOther', 'expertB'];
 export const LOGGED_IN: Role[] = ROLES.filter((r) => r !== 'anonymous');
 
 export const REGION = {

@@ -10,6 +10,7 @@ import { insertRecommended } from '../../routes/authority/reviewFixtures.js';
 import { makeApplicant, makeApplication, makeAuthority, makeCompleteApplication, makeFile, makeRound, makeSubmittedApplication } from '../factories.js';
 import type { TestServer } from '../testServer.js';
 import { REGION, type Role } from './roles.js';
+import { buildStage45, EXPERT_NAME, INSPECTION_FILE, NOTIFICATION_BODY, OBJECTOR, OTHER_EXPERT_NAME, type Stage45 } from './world45.js';
 
 /** A name no other row can contain, so finding it in a response means B's data leaked. */
 export const B_NAME = '乙地保密智造科技有限公司';
@@ -39,6 +40,12 @@ export interface World {
   ownAppIds: Partial<Record<Role, string>>;
   /** Strings that identify B's application: none may reach a caller who must not see it. */
   secrets: string[];
+  /** Stages 4–5 in the national round (organised by the ministry). */
+  s45: Stage45;
+  /** The ministry pool's expert names (pool routes), the objector's contact, the owner's notification. */
+  poolSecrets: string[];
+  objectorSecrets: string[];
+  notificationSecrets: string[];
 }
 
 const authorityActor = (u: { id: string; regionCode: string | null; level: string | null }): Actor => ({
@@ -107,6 +114,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     scope: { whole: true, sections: [], slots: [] },
   });
   const [appRow] = await ctx.db.select().from(applications).where(eq(applications.id, made.application.id));
+  const s45 = await buildStage45(t, { roundId: round.id, appId: made.application.id, ministry: authorityActor(a.ministry), ownerId: made.applicant.user.id });
 
   return {
     roundId: round.id,
@@ -130,9 +138,14 @@ export async function buildWorld(t: TestServer): Promise<World> {
       ...Object.fromEntries(Object.entries(a).map(([k, u]) => [k, u.id])),
       firstLoginPending: pending.id,
       noTotp: noTotp.id,
+      ...s45.expertIds,
     } as World['userIds'],
     ownAppIds: { applicantOther: other.application.id, districtA: mineA.application.id, cityA: mineA.application.id },
-    secrets: [B_NAME, made.org.uscc!, number, made.application.id, fileOf('narrative'), fileOf('supporting'), spare.id, uploadId, reopening.id, made.applicant.mobile],
+    secrets: [B_NAME, made.org.uscc!, number, made.application.id, fileOf('narrative'), fileOf('supporting'), spare.id, uploadId, reopening.id, made.applicant.mobile, OBJECTOR.contact, s45.objectionId, s45.assignmentId, s45.inspectionId, s45.inspectionFileId, INSPECTION_FILE, NOTIFICATION_BODY],
+    s45,
+    poolSecrets: [EXPERT_NAME, OTHER_EXPERT_NAME, s45.expertIds.expertAssigned, s45.expertIds.expertOther],
+    objectorSecrets: [OBJECTOR.name, OBJECTOR.contact, s45.objectionId],
+    notificationSecrets: [NOTIFICATION_BODY, s45.notificationId],
   };
 }
 

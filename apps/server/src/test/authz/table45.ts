@@ -1,0 +1,162 @@
+import { AUTHORITIES, LOGGED_IN, type Role } from './roles.js';
+import { key, publicRoute, type Case, type Expect, type Req } from './cases.js';
+import { B_NAME, type World } from './world.js';
+import { OBJECTOR } from './world45.js';
+
+/**
+ * Stages 4–5 (issue 6). Organiser routes answer the round's organiser only: the ministry on the national
+ * round (B's application reached it), province B on its own round; every other caller, province A, city B
+ * and the experts included, is refused. Experts reach their own tasks only; notifications are one's own;
+ * the public notice shows B's name by design and nothing else of B's or of the objector.
+ */
+
+const AUTHORITIES_BUT = (...roles: Role[]) => AUTHORITIES.filter((r) => !roles.includes(r));
+const round = (w: World) => `/api/organiser/rounds/${w.roundId}`;
+const localRound = (w: World) => `/api/organiser/rounds/${w.localRoundId}`;
+const inspection = (w: World) => `${round(w)}/inspections/${w.s45.inspectionId}`;
+const task = (w: World) => `/api/expert/assignments/${w.s45.assignmentId}`;
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** A request on a round, twice: the national round (the ministry's) and province B's own round. */
+const organiser = (request: (base: string, w: World) => Req, expect: Expect, extra: Partial<Case> = {}, local: Expect | null = expect): Case[] => [
+  { name: 'national round', request: (w) => request(round(w), w), allow: { ministry: expect }, ...extra },
+  ...(local ? [{ name: "province B's round", request: (w: World) => request(localRound(w), w), allow: { provinceB: local } }] : []),
+];
+/** Only on the national round: the request names B's application, an inspection or an objection there. */
+const national = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { ministry: expect }, ...extra });
+/** expertAssigned's own task on B's application; other experts are refused (404). */
+const ownTask = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { expertAssigned: expect }, ...extra });
+/** The ministry's expert pool: each authority has its own, so the others answer from theirs, without the ministry's experts. */
+const pool = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({
+  request,
+  allow: { ministry: expect },
+  blind: AUTHORITIES_BUT('ministry'),
+  secrets: (w) => w.poolSecrets,
+  ...extra,
+});
+
+export const STAGE45: Record<string, Case | Case[]> = {
+  // Development only (DEV_OUTBOX): the local e-mail outbox, masked.
+  'GET /api/dev/mail-outbox': publicRoute(() => ({ url: '/api/dev/mail-outbox' })),
+
+  // The organiser's rounds: its own list and templates; creating one is its own business.
+  'GET /api/organiser/rounds': {
+    request: () => ({ url: '/api/organiser/rounds' }),
+    allow: { ministry: 'ok', provinceB: 'ok' },
+    blind: AUTHORITIES_BUT('ministry', 'provinceB'),
+    secrets: (w) => [w.roundId, w.localRoundId],
+    sees: true,
+  },
+  'POST /api/organiser/rounds': {
+    request: () => ({
+      url: '/api/organiser/rounds',
+      payload: { templateKey: 'national-3', code: `Z${key().slice(0, 6).toUpperCase()}`, name: '权限测试批次', year: 2026, fillingOpensAt: new Date(Date.now() + 86400_000).toISOString(), fillingClosesAt: new Date(Date.now() + 30 * 86400_000).toISOString() },
+    }),
+    allow: { ministry: 'ok' },
+    blind: AUTHORITIES_BUT('ministry'),
+  },
+  'GET /api/organiser/rounds/:roundId': organiser((base) => ({ url: base }), 'ok'),
+  'PATCH /api/organiser/rounds/:roundId': organiser((base) => ({ url: base, payload: { name: '服务型制造示范遴选（权限测试）' } }), 'reached'),
+  // Back to draft is not a step the status allows: the handler's 409 shows the organiser got in.
+  'POST /api/organiser/rounds/:roundId/status': organiser((base) => ({ url: `${base}/status`, payload: { to: 'draft' } }), 'reached'),
+
+  // The expert pool (专家库).
+  'GET /api/organiser/experts': pool(() => ({ url: '/api/organiser/experts?pageSize=200' }), 'ok', { sees: true }),
+  'POST /api/organiser/experts': pool(() => ({ url: '/api/organiser/experts', payload: { name: '新专家', username: `ex_${key()}`, employerName: '测试大学', regionCode: '110108' } }), 'ok'),
+  'POST /api/organiser/experts/import': pool(() => ({ url: '/api/organiser/experts/import', payload: { csv: 'name,username,mobile,employer,employer_uscc,region_code,fields,categories\n' } }), 'reached'),
+  // The business registry is public information (like /api/registry/lookup).
+  'GET /api/organiser/experts/employer': pool((w) => ({ url: `/api/organiser/experts/employer?uscc=${w.app.uscc}` }), 'reached', { secrets: (w) => [...w.poolSecrets, B_NAME, w.app.uscc], reveals: (w) => [B_NAME, w.app.uscc] }),
+  'GET /api/organiser/experts/:id': { request: (w) => ({ url: `/api/organiser/experts/${w.s45.expertIds.expertAssigned}` }), allow: { ministry: 'ok' }, secrets: (w) => w.poolSecrets, sees: true },
+  'PATCH /api/organiser/experts/:id': { request: (w) => ({ url: `/api/organiser/experts/${w.s45.expertIds.expertOther}`, payload: { maxLoad: 20 } }), allow: { ministry: 'ok' }, secrets: (w) => w.poolSecrets },
+
+  // Expert assignment.
+  'GET /api/organiser/rounds/:roundId/assignments': organiser((base) => ({ url: `${base}/assignments` }), 'ok', { sees: true }),
+  'POST /api/organiser/rounds/:roundId/assignments/preview': organiser((base) => ({ url: `${base}/assignments/preview` }), 'ok'),
+  'POST /api/organiser/rounds/:roundId/assignments/commit': organiser((base) => ({ url: `${base}/assignments/commit`, payload: { planDigest: '0'.repeat(64) } }), 'reached'),
+  'GET /api/organiser/rounds/:roundId/assignments/candidates': national((w) => ({ url: `${round(w)}/assignments/candidates?applicationId=${w.app.id}` }), 'ok', { sees: true, secrets: (w) => w.poolSecrets }),
+  // Forcing the unassigned expert in keeps expertAssigned's task (its controls come later).
+  'POST /api/organiser/rounds/:roundId/assignments/overrides': national(
+    (w) => ({ url: `${round(w)}/assignments/overrides`, payload: { action: 'assign', applicationId: w.app.id, expertId: w.s45.expertIds.expertOther, reason: '权限测试指定' } }),
+    'reached',
+  ),
+
+  // Ranking and decisions.
+  'GET /api/organiser/rounds/:roundId/ranking': organiser((base) => ({ url: `${base}/ranking` }), 'ok'),
+  'GET /api/organiser/rounds/:roundId/ranking.xlsx': organiser((base) => ({ url: `${base}/ranking.xlsx` }), 'ok'),
+  'GET /api/organiser/rounds/:roundId/decisions': organiser((base) => ({ url: `${base}/decisions` }), 'ok', { sees: true }),
+  'POST /api/organiser/rounds/:roundId/decisions/prepare': organiser((base) => ({ url: `${base}/decisions/prepare`, payload: { topN: {} } }), 'reached'),
+  'PUT /api/organiser/rounds/:roundId/decisions/:applicationId': national((w) => ({ url: `${round(w)}/decisions/${w.app.id}`, payload: { decision: 'selected', rank: 1 } }), 'reached', { reveals: (w) => [w.app.id] }),
+  'POST /api/organiser/rounds/:roundId/decisions/preview': organiser((base) => ({ url: `${base}/decisions/preview`, payload: { limits: {} } }), 'ok'),
+  'POST /api/organiser/rounds/:roundId/decisions/release': organiser((base) => ({ url: `${base}/decisions/release`, payload: { limits: {} } }), 'reached'),
+  // Late: reopening takes the released list away from the notice's controls.
+  'POST /api/organiser/rounds/:roundId/decisions/reopen': organiser((base) => ({ url: `${base}/decisions/reopen`, payload: { reason: '权限测试重新开放' } }), 'reached', { late: true }),
+  'GET /api/organiser/rounds/:roundId/outbox': organiser((base) => ({ url: `${base}/outbox` }), 'ok'),
+  'POST /api/organiser/rounds/:roundId/outbox/release': organiser((base) => ({ url: `${base}/outbox/release` }), 'reached'),
+
+  // Site inspections: B's application's, with its attachment.
+  'GET /api/organiser/rounds/:roundId/inspections': organiser((base) => ({ url: `${base}/inspections` }), 'ok', { sees: true }),
+  'POST /api/organiser/rounds/:roundId/inspections': national(
+    (w) => ({ url: `${round(w)}/inspections`, payload: { applicationId: w.app.id, scheduledOn: today(), place: '企业生产基地', inspectors: [{ name: '张处长' }] } }),
+    'reached',
+    { reveals: (w) => [w.app.id] },
+  ),
+  'PATCH /api/organiser/rounds/:roundId/inspections/:id': national((w) => ({ url: inspection(w), payload: { place: '企业研发中心' } }), 'reached'),
+  'PUT /api/organiser/rounds/:roundId/inspections/:id/result': national((w) => ({ url: `${inspection(w)}/result`, payload: { result: 'passed' } }), 'reached'),
+  'POST /api/organiser/rounds/:roundId/inspections/:id/files': national(
+    (w) => ({ url: `${inspection(w)}/files?filename=${encodeURIComponent('补充照片.pdf')}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+    'reached',
+  ),
+  'GET /api/organiser/rounds/:roundId/inspections/:id/files/:fileId': national((w) => ({ url: `${inspection(w)}/files/${w.s45.inspectionFileId}` }), 'ok'),
+  'DELETE /api/organiser/rounds/:roundId/inspections/:id/files/:fileId': national((w) => ({ url: `${inspection(w)}/files/${w.s45.inspectionFileId}` }), 'ok'),
+
+  // The notice (公示) and its objections: the objector's contact is the organiser's only.
+  'GET /api/organiser/rounds/:roundId/notice': organiser((base) => ({ url: `${base}/notice` }), 'ok', { sees: true }),
+  'POST /api/organiser/rounds/:roundId/notice': organiser((base) => ({ url: `${base}/notice`, payload: { title: '权限测试公示' } }), 'reached'),
+  // Province B's round has no notice to edit or publish: the national round's only.
+  'PUT /api/organiser/rounds/:roundId/notice': organiser((base) => ({ url: `${base}/notice`, payload: { title: '权限测试公示' } }), 'reached', {}, null),
+  'POST /api/organiser/rounds/:roundId/notice/publish': organiser((base) => ({ url: `${base}/notice/publish` }), 'reached', {}, null),
+  'POST /api/organiser/objections/:id/answer': national((w) => ({ url: `/api/organiser/objections/${w.s45.objectionId}/answer`, payload: { outcome: 'reject', answer: '经核实，申报数据属实。' } }), 'ok'),
+  'GET /api/organiser/objections/:id/contact': national((w) => ({ url: `/api/organiser/objections/${w.s45.objectionId}/contact` }), 'ok', { sees: true, secrets: (w) => w.objectorSecrets }),
+
+  // The expert's own tasks.
+  'GET /api/expert/rounds': ownTask(() => ({ url: '/api/expert/rounds' }), 'ok', { blind: ['expertOther', 'expertB'] }),
+  'GET /api/expert/rounds/:roundId/assignments': ownTask((w) => ({ url: `/api/expert/rounds/${w.roundId}/assignments` }), 'ok', { blind: ['expertOther', 'expertB'], sees: true }),
+  'GET /api/expert/assignments/:id': ownTask((w) => ({ url: task(w) }), 'ok', { sees: true }),
+  'GET /api/expert/assignments/:id/application': ownTask((w) => ({ url: `${task(w)}/application` }), 'ok', { sees: true }),
+  'GET /api/expert/assignments/:id/files/:fileId': ownTask((w) => ({ url: `${task(w)}/files/${w.files.supporting}` }), 'ok'),
+  'GET /api/expert/assignments/:id/pdf': ownTask((w) => ({ url: `${task(w)}/pdf` }), 'ok', { sees: true }),
+  'POST /api/expert/assignments/:id/no-conflict': ownTask((w) => ({ url: `${task(w)}/no-conflict` }), 'ok'),
+  'PUT /api/expert/assignments/:id/score-sheet': ownTask((w) => ({ url: `${task(w)}/score-sheet`, payload: { scores: { profile: 4 } } }), 'ok'),
+  // Late, submission first: either closes the task for the draft control above.
+  'POST /api/expert/assignments/:id/submit': ownTask((w) => ({ url: `${task(w)}/submit`, payload: { scores: { profile: 4 } } }), 'reached', { late: true }),
+  'POST /api/expert/assignments/:id/conflict': ownTask((w) => ({ url: `${task(w)}/conflict`, payload: { reason: '本人曾在该单位任职两年' } }), 'reached', { late: true }),
+
+  // One's own notifications.
+  ...Object.fromEntries(
+    ['/api/notifications', '/api/notifications/'].map((url) => [
+      `GET ${url}`,
+      { request: () => ({ url }), allow: { owner: 'ok' }, blind: LOGGED_IN.filter((r) => r !== 'owner'), secrets: (w: World) => w.notificationSecrets, sees: true } satisfies Case,
+    ]),
+  ),
+  'POST /api/notifications/read': {
+    request: (w) => ({ url: '/api/notifications/read', payload: { ids: [w.s45.notificationId] } }),
+    allow: { owner: 'ok' },
+    blind: LOGGED_IN.filter((r) => r !== 'owner'),
+    secrets: (w) => w.notificationSecrets,
+  },
+
+  // The public notice: B's name is on it by design; its number, USCC, ids and the objector are not.
+  'GET /api/public/notices': publicRoute(() => ({ url: '/api/public/notices' })),
+  'GET /api/public/notices/:roundCode': publicRoute((w) => ({ url: `/api/public/notices/${w.s45.roundCode}` }), { reveals: () => [B_NAME], sees: true }),
+  'POST /api/public/notices/:roundCode/objections': publicRoute((w) => ({
+    url: `/api/public/notices/${w.s45.roundCode}/objections`,
+    payload: { text: '对公示名单有异议，请核实申报数据。', name: '公众甲', contact: `p${key()}@example.com` },
+  })),
+  // A receipt answers only with its contact; with the objector's own it tells the status, never the contact back.
+  'GET /api/public/objections/:receipt': [
+    publicRoute((w) => ({ url: `/api/public/objections/${w.s45.objectionReceipt}?contact=${OBJECTOR.contact}` })),
+    { ...publicRoute((w) => ({ url: `/api/public/objections/${w.s45.objectionReceipt}?contact=13700000000` }), { allow: { anonymous: 'answers' } }), name: 'wrong contact' },
+  ],
+  'GET /api/public/units': publicRoute(() => ({ url: '/api/public/units' })),
+};
+

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../context.js';
+import { notifications, objections, reviewAssignments, roundDecisions, rounds } from '../../db/schema/index.js';
+import { createNotice } from '../../commands/notice/createNotice.js';
+import { lodgeObjection } from '../../commands/notice/lodgeObjection.js';
+import { uploadInspectionFile } from '../../commands/inspections/uploadInspectionFile.js';
+import { makePdf } from '../../services/documents/sampleDocuments.js';
+import { makeExpert, makeInspection } from '../factories/stage45.js';
+import type { TestServer } from '../testServer.js';
+import { REGION } from './roles.js';
+
+/** Names no other row carries: finding one in an answer means it leaked. */
+export const EXPERT_NAME = '甲库评审专家李明远';
+export const OTHER_EXPERT_NAME = '甲库未分配专家周若兰';
+export const OBJECTOR = { name: '乙地异议人孙伯阳', contact: '13700998877' };
+export const INSPECTION_FILE = '乙地现场考察记录.pdf';
+export const NOTIFICATION_BODY = '贵单位乙地保密申报已拟入选（测试通知）';
+
+/** What stages 4–5 add to the world: expert review, a site inspection, decisions, the notice. */
+export interface Stage45 {
+  expertIds: { expertAssigned: string; expertOther: string; expertB: string };
+  /** expertAssigned's task on B's application: declared no conflict, a draft score. */
+  assignmentId: string;
+  inspectionId: string;
+  inspectionFileId: string;
+  roundCode: string;
+  objectionId: string;
+  objectionReceipt: string;
+  notificationId: string;
+}
+
+/**
+ * B's application reached the ministry in the national round (the ministry organises it): assigned to an
+ * expert of the ministry's pool, inspected, selected and released, on an open notice with an objection.
+ */
+export async function buildStage45(t: TestServer, o: { roundId: string; appId: string; ministry: Actor; ownerId: string }): Promise<Stage45> {
+  const { ctx } = t;
+  const expertAssigned = await makeExpert(t, { name: EXPERT_NAME });
+  const expertOther = await makeExpert(t, { name: OTHER_EXPERT_NAME });
+  const expertB = await makeExpert(t, { poolRegion: REGION.provinceB, regionCode: '320106' });
+
+  const [assignment] = await ctx.db
+    .insert(reviewAssignments)
+    .values({ roundId: o.roundId, applicationId: o.appId, expertId: expertAssigned.user.id, noConflictDeclaredAt: ctx.now(), scores: { profile: 3 } })
+    .returning();
+
+  const inspection = await makeInspection(t, { roundId: o.roundId, applicationId: o.appId, createdBy: o.ministry.id });
+  const file = await uploadInspectionFile(ctx, o.ministry, { roundId: o.roundId, inspectionId: inspection.id, filename: INSPECTION_FILE, bytes: await makePdf('site visit') });
+
+  await ctx.db.insert(roundDecisions).values({ roundId: o.roundId, applicationId: o.appId, decision: 'selected', rank: 1, preparedBy: o.ministry.id, releasedAt: ctx.now() });
+  await createNotice(ctx, o.ministry, o.roundId, { title: '服务型制造示范拟入选名单公示' });
+  const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, o.roundId));
+  const { receipt } = await lodgeObjection(ctx, round!.code, { text: '该单位申报材料中的营业收入数据与实际不符。', name: OBJECTOR.name, contact: OBJECTOR.contact }, '10.255.0.1');
+  const [objection] = await ctx.db.select({ id: objections.id }).from(objections).limit(1);
+
+  const [notification] = await ctx.db
+    .insert(notifications)
+    .values({ userId: o.ownerId, roundId: o.roundId, kind: 'decision_selected', title: '遴选结果通知', body: NOTIFICATION_BODY, status: 'released', releasedAt: ctx.now() })
+    .returning();
+
+  return {
+    expertIds: { expertAssigned: expertAssigned.user.id, expertOther: expertOther.user.id, expertB: expertB.user.id },
+    assignmentId: assignment!.id,
+    inspectionId: inspection.id,
+    inspectionFileId: file.id,
+    roundCode: round!.code,
+    objectionId: objection!.id,
+    objectionReceipt: receipt,
+    notificationId: notification!.id,
+  };
+}
