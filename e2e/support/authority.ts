@@ -7,6 +7,7 @@ export const AUTHORITY_PASSWORD = 'Demo@2026';
 
 // The demo authorities' fixed TOTP secrets, as the seed defines and prints them.
 import { DEMO_TOTP_SECRETS } from '../../apps/server/src/db/seed/authorities.js';
+import { DEMO_EXPERT_TOTP_SECRETS } from '../../apps/server/src/db/seed/expertSecrets.js';
 
 /** The last time step whose code each account used: the server takes a code once only. */
 const usedStep = new Map<string, number>();
@@ -16,7 +17,7 @@ const usedStep = new Map<string, number>();
  * next step's (the server accepts one step either side); later than that, wait for the clock.
  */
 export async function nextTotpCode(username: string): Promise<string> {
-  const secret = DEMO_TOTP_SECRETS[username];
+  const secret = DEMO_TOTP_SECRETS[username] ?? DEMO_EXPERT_TOTP_SECRETS[username];
   if (!secret) throw new Error(`no demo TOTP secret for ${username}`);
   const step = () => Math.floor(Date.now() / 30_000);
   let use = Math.max(step(), (usedStep.get(username) ?? -1) + 1);

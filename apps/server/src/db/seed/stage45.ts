@@ -8,6 +8,7 @@ import { makeDocx, makePdf } from '../../services/documents/sampleDocuments.js';
 import { hashPassword } from '../../services/passwords.js';
 import { sampleApplicationData } from './sampleApplication.js';
 import { certifyDemo, demoUscc, DEMO_PASSWORD, storeDemoFile } from './demo.js';
+import { DEMO_EXPERT_TOTP_SECRETS } from './expertSecrets.js';
 
 /**
  * Stages 4–5 of the demo: the ministry's expert pool and applications of the national round N3 that
@@ -16,15 +17,7 @@ import { certifyDemo, demoUscc, DEMO_PASSWORD, storeDemoFile } from './demo.js';
  * walkthrough (and its e2e) counts Guangdong's applications.
  */
 
-/** Fixed TOTP secrets of the demo experts (printed at start, shown on /outbox). Demo only. */
-export const DEMO_EXPERT_TOTP_SECRETS: Record<string, string> = {
-  expert01: 'RUWLNHTFJH3XATJVUPYZMP22J3RWQ55D',
-  expert02: 'XWCAP7HF4V7M42Q65MBE6ZR7C6CTOZEF',
-  expert03: 'MO5RMWLIINKRJRZI6ED6EQ45N5KKME3A',
-  expert04: '6ISQ6BW4TQKFHRHBCS6WSXQYQC3A36NB',
-  expert05: 'KD4MT77ZWVVM5C3WOEFUFXG335IITT2I',
-  expert06: 'SXA3JGPGDYSS23PKWJDFASQVGMNZ5UDI',
-};
+export { DEMO_EXPERT_TOTP_SECRETS };
 
 /** Applicants of N3 recommended to the ministry: registry entry, category, applicant mobile, contact. */
 export const REACHED_APPLICANTS = [
