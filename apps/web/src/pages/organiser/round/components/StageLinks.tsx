@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 
 const STAGES = [
   { path: 'assignments', label: '评审分配', icon: <TeamOutlined /> },
-  { path: 'ranking', label: '评审排名', icon: <OrderedListOutlined /> },
+  { path: 'ranking', label: '评审结果', icon: <OrderedListOutlined /> },
   { path: 'inspections', label: '现场考察', icon: <CarOutlined /> },
-  { path: 'decisions', label: '遴选决定', icon: <AuditOutlined /> },
+  { path: 'decisions', label: '遴选结果', icon: <AuditOutlined /> },
   { path: 'notice', label: '公示与发布', icon: <NotificationOutlined /> },
 ];
 
