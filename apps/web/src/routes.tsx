@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: '/organiser/rounds/:roundId/decisions', lazy: lazyPage(() => import('./pages/organiser/decisions/index')) },
           { path: '/organiser/rounds/:roundId/inspections', lazy: lazyPage(() => import('./pages/organiser/inspections/index')) },
           { path: '/organiser/rounds/:roundId/notice', lazy: lazyPage(() => import('./pages/organiser/notice/index')) },
+          { path: '/organiser/units', lazy: lazyPage(() => import('./pages/organiser/units/index')) },
           { path: '/expert', lazy: lazyPage(() => import('./pages/expert/list/index')) },
           { path: '/expert/assignments/:id', lazy: lazyPage(() => import('./pages/expert/review/index')) },
           { path: '/notifications', lazy: lazyPage(() => import('./pages/notifications/index')) },

@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import './authorityNav.css';
-import { AuditOutlined, ClusterOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, TrophyOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrganiserRoundsResponse } from '@fw/shared';
 import { useRequest } from '../api/useRequest';
@@ -17,6 +17,8 @@ const ITEMS = [
 
 /** 遴选组织: the organiser's rounds and their review and publication stages. */
 const ORGANISER_ITEM = { key: '/organiser/rounds', icon: <ClusterOutlined />, label: '遴选组织' };
+/** 示范单位: the territory's demonstration units (history import, revocation proposals). */
+const UNITS_ITEM = { key: '/organiser/units', icon: <TrophyOutlined />, label: '示范单位' };
 
 /** The organiser menu is for those who run rounds: organisers of a round, levels that may create one, admins. */
 export function showsOrganiserMenu(res: Pick<OrganiserRoundsResponse, 'rounds' | 'canCreate'> | undefined): boolean {
@@ -26,6 +28,7 @@ export function showsOrganiserMenu(res: Pick<OrganiserRoundsResponse, 'rounds' |
 /** Which item a path belongs to: summaries under a round count as 推荐汇总, other authority pages as 申报管理. */
 export function activeAuthorityKey(pathname: string): string {
   if (pathname.startsWith('/accounts')) return '/accounts';
+  if (pathname.startsWith(UNITS_ITEM.key)) return UNITS_ITEM.key;
   if (pathname.startsWith('/organiser')) return ORGANISER_ITEM.key;
   if (pathname.endsWith('/summary')) return '/authority/summary';
   const exact = ITEMS.find((i) => i.key !== '/authority' && pathname.startsWith(i.key));
@@ -38,7 +41,7 @@ export function AuthorityNav() {
   const navigate = useNavigate();
   // Asked once per session of the layout; a failure only hides the item.
   const organiser = useRequest((signal) => organiserRoundsApi.listQuiet(signal).catch(() => undefined), []);
-  const items = showsOrganiserMenu(organiser.data) ? [...ITEMS.slice(0, 2), ORGANISER_ITEM, ...ITEMS.slice(2)] : ITEMS;
+  const items = showsOrganiserMenu(organiser.data) ? [...ITEMS.slice(0, 2), ORGANISER_ITEM, UNITS_ITEM, ...ITEMS.slice(2)] : ITEMS;
   return (
     <nav className="authority-nav" data-testid="authority-nav">
       <div className="authority-nav-inner">

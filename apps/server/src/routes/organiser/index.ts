@@ -8,6 +8,7 @@ import { rankingRoutes } from './ranking.js';
 import { decisionRoutes } from './decisions.js';
 import { inspectionRoutes } from './inspections.js';
 import { noticeAdminRoutes } from './notice.js';
+import { unitAdminRoutes } from './units.js';
 
 /**
  * Stages 4 and 5 of a round, run by its organiser (policies/organiser.ts decides who that is for each
@@ -22,4 +23,5 @@ export const organiserRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   await app.register(decisionRoutes, { ctx });
   await app.register(inspectionRoutes, { ctx });
   await app.register(noticeAdminRoutes, { ctx });
+  await app.register(unitAdminRoutes, { ctx });
 };
