@@ -30,3 +30,4 @@ export * from './schemas/decisions.js';
 export * from './schemas/notifications.js';
 export * from './schemas/inspections.js';
 export * from './evaluation/index.js';
+export * from './schemas/units.js';
