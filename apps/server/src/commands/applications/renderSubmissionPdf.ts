@@ -7,7 +7,7 @@ import { loadApplicationForAuthority } from '../../db/queries/authorityScope.js'
 import { findRegion, regionPath } from '../../db/queries/regions.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
-import { renderApplicationBook } from '../../services/pdf/applicationBook.js';
+import { renderApplicationBookOffThread } from '../../services/pdf/renderPool.js';
 
 export interface SubmissionSnapshot {
   category: Category;
@@ -94,7 +94,7 @@ export async function renderCurrentSubmission(
   );
   const byFrom = new Map<string, string>();
   for (const f of allFields(spec)) if (f.from) byFrom.set(f.from, readOnly[f.key] == null ? '' : String(readOnly[f.key]));
-  const pdf = await renderApplicationBook({
+  const pdf = await renderApplicationBookOffThread({
     number: current.number,
     roundName: round.name,
     categoryTitle: categoryTitle(snap.category, snap.subType),
