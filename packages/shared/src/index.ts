@@ -31,3 +31,4 @@ export * from './schemas/notifications.js';
 export * from './schemas/inspections.js';
 export * from './evaluation/index.js';
 export * from './schemas/units.js';
+export * from './schemas/dashboard.js';
