@@ -12,6 +12,7 @@ import { makeApplicant, makeAuthority } from '../../test/factories.js';
 import { hashPassword } from '../../services/passwords.js';
 import { currentTotp } from '../../services/totp.js';
 import { DEMO_TOTP_SECRETS } from '../../db/seed/authorities.js';
+import { DEMO_EXPERT_TOTP_SECRETS } from '../../db/seed/expertSecrets.js';
 import { requireTotpEnrolled } from '../../plugins/requireTotp.js';
 import { CSRF_COOKIE, CSRF_HEADER, newCsrfToken } from '../../plugins/csrf.js';
 
@@ -211,7 +212,7 @@ describe('TOTP second factor', () => {
 
   it('shows the demo accounts\' current codes on the dev route, and nothing else', async () => {
     const rows = (await get('/api/dev/totp', '')).json() as { username: string; code: string }[];
-    expect(rows.map((r) => r.username)).toEqual(Object.keys(DEMO_TOTP_SECRETS));
+    expect(rows.map((r) => r.username)).toEqual([...Object.keys(DEMO_TOTP_SECRETS), ...Object.keys(DEMO_EXPERT_TOTP_SECRETS)]);
     const miit = rows.find((r) => r.username === 'miit')!;
     expect([currentTotp(DEMO_TOTP_SECRETS.miit!, new Date()), currentTotp(DEMO_TOTP_SECRETS.miit!, new Date(Date.now() - 30_000))]).toContain(miit.code);
   });
