@@ -13,7 +13,7 @@ import { OBJECTOR } from './world45.js';
 const AUTHORITIES_BUT = (...roles: Role[]) => AUTHORITIES.filter((r) => !roles.includes(r));
 const round = (w: World) => `/api/organiser/rounds/${w.roundId}`;
 const localRound = (w: World) => `/api/organiser/rounds/${w.localRoundId}`;
-const inspection = (w: World) => `${round(w)}/inspections/${w.s45.inspectionId}`;
+const inspection = (w: World, roundPath = round(w)) => `${roundPath}/inspections/${w.s45.inspectionId}`;
 const task = (w: World) => `/api/expert/assignments/${w.s45.assignmentId}`;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -24,8 +24,16 @@ const organiser = (request: (base: string, w: World) => Req, expect: Expect, ext
 ];
 /** Only on the national round: the request names B's application, an inspection or an objection there. */
 const national = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { ministry: expect }, ...extra });
+/**
+ * The same request twice: as is, and with the caller's own round in the path (province B's, for province B)
+ * next to the national round's application, inspection or file: a round one organises opens nothing of another.
+ */
+const crossRound = (request: (w: World, roundPath: string) => Req, expect: Expect, extra: Partial<Case> = {}): Case[] => [
+  national((w) => request(w, round(w)), expect, extra),
+  { name: "own round, the national round's object", request: (w, role) => request(w, role === 'provinceB' ? localRound(w) : round(w)), allow: { ministry: expect }, ...extra },
+];
 /** expertAssigned's own task on B's application; other experts are refused (404). */
-const ownTask = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { expertAssigned: expect }, ...extra });
+const ownTask = (request: Case['request'], expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { expertAssigned: expect }, ...extra });
 /** The ministry's expert pool: each authority has its own, so the others answer from theirs, without the ministry's experts. */
 const pool = (request: (w: World) => Req, expect: Expect, extra: Partial<Case> = {}): Case => ({
   request,
@@ -73,10 +81,10 @@ export const STAGE45: Record<string, Case | Case[]> = {
   'GET /api/organiser/rounds/:roundId/assignments': organiser((base) => ({ url: `${base}/assignments` }), 'ok', { sees: true }),
   'POST /api/organiser/rounds/:roundId/assignments/preview': organiser((base) => ({ url: `${base}/assignments/preview` }), 'ok'),
   'POST /api/organiser/rounds/:roundId/assignments/commit': organiser((base) => ({ url: `${base}/assignments/commit`, payload: { planDigest: '0'.repeat(64) } }), 'reached'),
-  'GET /api/organiser/rounds/:roundId/assignments/candidates': national((w) => ({ url: `${round(w)}/assignments/candidates?applicationId=${w.app.id}` }), 'ok', { sees: true, secrets: (w) => w.poolSecrets }),
+  'GET /api/organiser/rounds/:roundId/assignments/candidates': crossRound((w, r) => ({ url: `${r}/assignments/candidates?applicationId=${w.app.id}` }), 'ok', { sees: true, secrets: (w) => w.poolSecrets }),
   // Forcing the unassigned expert in keeps expertAssigned's task (its controls come later).
-  'POST /api/organiser/rounds/:roundId/assignments/overrides': national(
-    (w) => ({ url: `${round(w)}/assignments/overrides`, payload: { action: 'assign', applicationId: w.app.id, expertId: w.s45.expertIds.expertOther, reason: '权限测试指定' } }),
+  'POST /api/organiser/rounds/:roundId/assignments/overrides': crossRound(
+    (w, r) => ({ url: `${r}/assignments/overrides`, payload: { action: 'assign', applicationId: w.app.id, expertId: w.s45.expertIds.expertOther, reason: '权限测试指定' } }),
     'reached',
   ),
 
@@ -85,7 +93,7 @@ export const STAGE45: Record<string, Case | Case[]> = {
   'GET /api/organiser/rounds/:roundId/ranking.xlsx': organiser((base) => ({ url: `${base}/ranking.xlsx` }), 'ok'),
   'GET /api/organiser/rounds/:roundId/decisions': organiser((base) => ({ url: `${base}/decisions` }), 'ok', { sees: true }),
   'POST /api/organiser/rounds/:roundId/decisions/prepare': organiser((base) => ({ url: `${base}/decisions/prepare`, payload: { topN: {} } }), 'reached'),
-  'PUT /api/organiser/rounds/:roundId/decisions/:applicationId': national((w) => ({ url: `${round(w)}/decisions/${w.app.id}`, payload: { decision: 'selected', rank: 1 } }), 'reached', { reveals: (w) => [w.app.id] }),
+  'PUT /api/organiser/rounds/:roundId/decisions/:applicationId': crossRound((w, r) => ({ url: `${r}/decisions/${w.app.id}`, payload: { decision: 'selected', rank: 1 } }), 'reached', { reveals: (w) => [w.app.id] }),
   'POST /api/organiser/rounds/:roundId/decisions/preview': organiser((base) => ({ url: `${base}/decisions/preview`, payload: { limits: {} } }), 'ok'),
   'POST /api/organiser/rounds/:roundId/decisions/release': organiser((base) => ({ url: `${base}/decisions/release`, payload: { limits: {} } }), 'reached'),
   // Late: reopening takes the released list away from the notice's controls.
@@ -95,18 +103,18 @@ export const STAGE45: Record<string, Case | Case[]> = {
 
   // Site inspections: B's application's, with its attachment.
   'GET /api/organiser/rounds/:roundId/inspections': organiser((base) => ({ url: `${base}/inspections` }), 'ok', { sees: true }),
-  'POST /api/organiser/rounds/:roundId/inspections': national(
-    (w) => ({ url: `${round(w)}/inspections`, payload: { applicationId: w.app.id, scheduledOn: today(), place: '企业生产基地', inspectors: [{ name: '张处长' }] } }),
+  'POST /api/organiser/rounds/:roundId/inspections': crossRound(
+    (w, r) => ({ url: `${r}/inspections`, payload: { applicationId: w.app.id, scheduledOn: today(), place: '企业生产基地', inspectors: [{ name: '张处长' }] } }),
     'reached',
     { reveals: (w) => [w.app.id] },
   ),
-  'PATCH /api/organiser/rounds/:roundId/inspections/:id': national((w) => ({ url: inspection(w), payload: { place: '企业研发中心' } }), 'reached'),
-  'PUT /api/organiser/rounds/:roundId/inspections/:id/result': national((w) => ({ url: `${inspection(w)}/result`, payload: { result: 'passed' } }), 'reached'),
-  'POST /api/organiser/rounds/:roundId/inspections/:id/files': national(
-    (w) => ({ url: `${inspection(w)}/files?filename=${encodeURIComponent('补充照片.pdf')}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') }),
+  'PATCH /api/organiser/rounds/:roundId/inspections/:id': crossRound((w, r) => ({ url: inspection(w, r), payload: { place: '企业研发中心' } }), 'reached'),
+  'PUT /api/organiser/rounds/:roundId/inspections/:id/result': crossRound((w, r) => ({ url: `${inspection(w, r)}/result`, payload: { result: 'passed' } }), 'reached'),
+  'POST /api/organiser/rounds/:roundId/inspections/:id/files': crossRound(
+    (w, r) => ({ url: `${inspection(w, r)}/files?filename=${encodeURIComponent('补充照片.pdf')}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') }),
     'reached',
   ),
-  'GET /api/organiser/rounds/:roundId/inspections/:id/files/:fileId': national((w) => ({ url: `${inspection(w)}/files/${w.s45.inspectionFileId}` }), 'ok'),
+  'GET /api/organiser/rounds/:roundId/inspections/:id/files/:fileId': crossRound((w, r) => ({ url: `${inspection(w, r)}/files/${w.s45.inspectionFileId}` }), 'ok'),
   'DELETE /api/organiser/rounds/:roundId/inspections/:id/files/:fileId': national((w) => ({ url: `${inspection(w)}/files/${w.s45.inspectionFileId}` }), 'ok'),
 
   // The notice (公示) and its objections: the objector's contact is the organiser's only.
@@ -123,7 +131,11 @@ export const STAGE45: Record<string, Case | Case[]> = {
   'GET /api/expert/rounds/:roundId/assignments': ownTask((w) => ({ url: `/api/expert/rounds/${w.roundId}/assignments` }), 'ok', { blind: ['expertOther', 'expertB'], sees: true }),
   'GET /api/expert/assignments/:id': ownTask((w) => ({ url: task(w) }), 'ok', { sees: true }),
   'GET /api/expert/assignments/:id/application': ownTask((w) => ({ url: `${task(w)}/application` }), 'ok', { sees: true }),
-  'GET /api/expert/assignments/:id/files/:fileId': ownTask((w) => ({ url: `${task(w)}/files/${w.files.supporting}` }), 'ok'),
+  'GET /api/expert/assignments/:id/files/:fileId': [
+    ownTask((w) => ({ url: `${task(w)}/files/${w.files.supporting}` }), 'ok'),
+    // Its own declared task does not open another application's file.
+    { ...ownTask((w, role) => ({ url: `/api/expert/assignments/${role === 'expertOther' ? w.s45.otherTaskId : w.s45.assignmentId}/files/${w.files.supporting}` }), 'ok'), name: "own task, B's file" },
+  ],
   'GET /api/expert/assignments/:id/pdf': ownTask((w) => ({ url: `${task(w)}/pdf` }), 'ok', { sees: true }),
   'POST /api/expert/assignments/:id/no-conflict': ownTask((w) => ({ url: `${task(w)}/no-conflict` }), 'ok'),
   'PUT /api/expert/assignments/:id/score-sheet': ownTask((w) => ({ url: `${task(w)}/score-sheet`, payload: { scores: { profile: 4 } } }), 'ok'),

@@ -5,7 +5,7 @@ import { createNotice } from '../../commands/notice/createNotice.js';
 import { lodgeObjection } from '../../commands/notice/lodgeObjection.js';
 import { uploadInspectionFile } from '../../commands/inspections/uploadInspectionFile.js';
 import { makePdf } from '../../services/documents/sampleDocuments.js';
-import { makeExpert, makeInspection } from '../factories/stage45.js';
+import { makeExpert, makeInspection, makeReachedApplication } from '../factories/stage45.js';
 import type { TestServer } from '../testServer.js';
 import { REGION } from './roles.js';
 
@@ -21,6 +21,8 @@ export interface Stage45 {
   expertIds: { expertAssigned: string; expertOther: string; expertB: string };
   /** expertAssigned's task on B's application: declared no conflict, a draft score. */
   assignmentId: string;
+  /** expertOther's own declared task, on another application of the round (paired with B's file, it must not open it). */
+  otherTaskId: string;
   inspectionId: string;
   inspectionFileId: string;
   roundCode: string;
@@ -35,6 +37,7 @@ export interface Stage45 {
  */
 export async function buildStage45(t: TestServer, o: { roundId: string; appId: string; ministry: Actor; ownerId: string }): Promise<Stage45> {
   const { ctx } = t;
+  const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, o.roundId));
   const expertAssigned = await makeExpert(t, { name: EXPERT_NAME });
   const expertOther = await makeExpert(t, { name: OTHER_EXPERT_NAME });
   const expertB = await makeExpert(t, { poolRegion: REGION.provinceB, regionCode: '320106' });
@@ -44,12 +47,17 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
     .values({ roundId: o.roundId, applicationId: o.appId, expertId: expertAssigned.user.id, noConflictDeclaredAt: ctx.now(), scores: { profile: 3 } })
     .returning();
 
+  const otherApp = await makeReachedApplication(t, round!);
+  const [otherTask] = await ctx.db
+    .insert(reviewAssignments)
+    .values({ roundId: o.roundId, applicationId: otherApp.application.id, expertId: expertOther.user.id, noConflictDeclaredAt: ctx.now() })
+    .returning();
+
   const inspection = await makeInspection(t, { roundId: o.roundId, applicationId: o.appId, createdBy: o.ministry.id });
   const file = await uploadInspectionFile(ctx, o.ministry, { roundId: o.roundId, inspectionId: inspection.id, filename: INSPECTION_FILE, bytes: await makePdf('site visit') });
 
   await ctx.db.insert(roundDecisions).values({ roundId: o.roundId, applicationId: o.appId, decision: 'selected', rank: 1, preparedBy: o.ministry.id, releasedAt: ctx.now() });
   await createNotice(ctx, o.ministry, o.roundId, { title: '服务型制造示范拟入选名单公示' });
-  const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, o.roundId));
   const { receipt } = await lodgeObjection(ctx, round!.code, { text: '该单位申报材料中的营业收入数据与实际不符。', name: OBJECTOR.name, contact: OBJECTOR.contact }, '10.255.0.1');
   const [objection] = await ctx.db.select({ id: objections.id }).from(objections).limit(1);
 
@@ -61,6 +69,7 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
   return {
     expertIds: { expertAssigned: expertAssigned.user.id, expertOther: expertOther.user.id, expertB: expertB.user.id },
     assignmentId: assignment!.id,
+    otherTaskId: otherTask!.id,
     inspectionId: inspection.id,
     inspectionFileId: file.id,
     roundCode: round!.code,
