@@ -9,6 +9,8 @@ import { AUTHORITY_PASSWORD, loginAsAuthority, logout, nextTotpCode } from '../s
 const REVIEWERS = ['expert01', 'expert04'];
 const SET_ASIDE = ['expert02', 'expert03', 'expert05', 'expert06'];
 const APPLICATIONS = 6;
+/** Polls wait as long as a page action may (vitest's default is one second). */
+const POLL = { timeout: 15_000 };
 
 /** A JSON call from the logged-in page, with the double-submit CSRF header the web app sends. */
 async function api<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
@@ -61,7 +63,7 @@ async function scoreNextTask(page: Page, share: number) {
   await page.getByTestId('btn-submit-sheet').click();
   await page.getByTestId('submit-confirm').waitFor();
   await page.getByRole('button', { name: '确认提交' }).click();
-  await expect.poll(() => page.getByTestId('score-sheet').locator('input').count()).toBe(0);
+  await expect.poll(() => page.getByTestId('score-sheet').locator('input').count(), POLL).toBe(0);
 }
 
 describe('[review] the ministry assigns experts, they score, the organiser ranks, decides and puts the list on notice', () => {
@@ -71,33 +73,41 @@ describe('[review] the ministry assigns experts, they score, the organiser ranks
     const { rounds } = await api<{ rounds: { id: string; code: string; config: Record<string, unknown> & { review?: object } }[] }>(page, 'GET', '/api/organiser/rounds');
     const n3 = rounds.find((r) => r.code === 'N3')!;
     await api(page, 'PATCH', `/api/organiser/rounds/${n3.id}`, { config: { ...n3.config, review: { ...n3.config.review, perApplication: 2 } } });
+    await page.goto(`/organiser/rounds/${n3.id}/assignments`);
+    await page.getByTestId('preview-assignments').click();
+    await page.getByTestId('assignment-preview').waitFor();
+    await page.getByRole('tab', { name: /利益冲突/ }).click();
+    await screenshot(page, 'review-00-assignment-preview-whole-pool');
     const pool = await api<{ items: { id: string; username: string | null }[] }>(page, 'GET', '/api/organiser/experts?pageSize=50');
     for (const e of pool.items.filter((x) => SET_ASIDE.includes(x.username ?? ''))) await api(page, 'PATCH', `/api/organiser/experts/${e.id}`, { active: false });
 
     // 2. 评审分配: preview, then commit.
-    await page.goto(`/organiser/rounds/${n3.id}/assignments`);
+    await page.reload();
     await page.getByTestId('preview-assignments').click();
     await page.getByTestId('assignment-preview').waitFor();
     await screenshot(page, 'review-01-assignment-preview');
     await page.getByTestId('commit-assignments').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确认分配' }).click();
-    await expect.poll(() => page.getByTestId('assignment-preview').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('assignment-preview').count(), POLL).toBe(0);
     await screenshot(page, 'review-02-assigned');
     await logout(page);
 
     // 3. Each expert declares no conflict and scores all six through the score sheet.
     for (const [k, username] of REVIEWERS.entries()) {
       await loginAsExpert(page, username);
-      await expect.poll(() => page.getByTestId('task-row').count()).toBe(APPLICATIONS);
+      await expect.poll(() => page.getByTestId('task-row').count(), POLL).toBe(APPLICATIONS);
       if (k === 0) await screenshot(page, 'review-03-expert-tasks');
       for (let i = 0; i < APPLICATIONS; i++) {
         await page.goto('/expert');
         await page.getByTestId('round-progress').waitFor();
         await scoreNextTask(page, k === 0 ? 0.9 - i * 0.06 : 0.6 + i * 0.05);
-        if (k === 0 && i === 0) await screenshot(page, 'review-04-score-sheet-submitted');
+        if (k === 0 && i === 0) {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await screenshot(page, 'review-04-score-sheet-submitted');
+        }
       }
       await page.goto('/expert');
-      await expect.poll(() => page.getByTestId('progress-submitted').innerText()).toBe(String(APPLICATIONS));
+      await expect.poll(() => page.getByTestId('progress-submitted').innerText(), POLL).toBe(String(APPLICATIONS));
       await logout(page);
     }
 
@@ -124,11 +134,14 @@ describe('[review] the ministry assigns experts, they score, the organiser ranks
       await input.press('Tab');
     }
     await page.getByTestId('decisions-prepare').click();
-    await expect.poll(() => page.getByTestId('decisions-release').isEnabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('decisions-release').isEnabled(), POLL).toBe(true);
     await screenshot(page, 'review-06-decisions-draft');
     await page.getByTestId('decisions-release').click();
     await page.getByRole('button', { name: /^发\s*布$/ }).click();
-    await expect.poll(() => page.getByText(/已于 .* 发布/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/已于 .* 发布/).count(), POLL).toBeGreaterThan(0);
+    await page.getByTestId('outbox-send').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^发\s*送$/ }).click();
+    await expect.poll(() => page.getByTestId('decisions-outbox').innerText(), POLL).toContain('待发送 0');
     await screenshot(page, 'review-07-decisions-released');
 
     // 6. 公示与发布: a notice starting now.
@@ -147,33 +160,38 @@ describe('[review] the ministry assigns experts, they score, the organiser ranks
     await start.press('Enter');
     await end.click();
     await end.press('Enter');
-    await expect.poll(() => start.inputValue()).toBe(now);
+    await expect.poll(() => start.inputValue(), POLL).toBe(now);
     await dialog.getByLabel('异议受理联系方式').fill('工业和信息化部产业政策与法规司，电话 010-68205000');
     await screenshot(page, 'review-08-notice-create');
     await dialog.getByRole('button', { name: '创建公示' }).click();
-    await expect.poll(() => page.getByText('公示中').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('公示中').count(), POLL).toBeGreaterThan(0);
     await screenshot(page, 'review-09-notice-running');
 
     // 7. Anyone, on a phone: the notice and an objection with its receipt.
     const phone = await newContext(browser, server.url, { width: 390, height: 844 });
     const visitor = await phone.newPage();
     await visitor.goto('/notice/N3');
-    await expect.poll(() => visitor.getByTestId('notice-entry').count()).toBeGreaterThan(0);
+    await expect.poll(() => visitor.getByTestId('notice-entry').count(), POLL).toBeGreaterThan(0);
     await screenshot(visitor, 'review-10-public-notice-phone');
-    const firstEntry = (await visitor.getByTestId('notice-entry').first().innerText()).split('\n')[0]!;
+    await visitor.getByTestId('objection-entry').click();
+    const option = visitor.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+    const firstEntry = (await option.innerText()).replace(/^\d+\.\s*/, '').trim();
+    await option.click();
     await visitor.getByTestId('objection-text').fill('该单位申报材料中服务收入数据与公开年报不一致，请核实。');
     await visitor.getByTestId('objection-name').fill('张先生');
     await visitor.getByTestId('objection-contact').fill('13912340000');
     await visitor.getByTestId('objection-submit').click();
     const receipt = (await visitor.getByTestId('objection-receipt').innerText()).trim();
     expect(receipt.length).toBeGreaterThan(4);
+    await visitor.evaluate(() => window.scrollTo(0, 0));
     await screenshot(visitor, 'review-11-objection-receipt-phone');
     await phone.close();
     expect(firstEntry.length).toBeGreaterThan(0);
 
     // 8. The organiser sees the objection by its receipt.
     await page.reload();
-    await expect.poll(() => page.getByText(receipt).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(receipt).count(), POLL).toBeGreaterThan(0);
+    expect(await page.locator('tr').filter({ hasText: receipt }).innerText()).toContain(firstEntry);
     await screenshot(page, 'review-12-notice-objection');
   }, 600_000);
 });
