@@ -36,6 +36,7 @@ import { organiserRoutes } from './routes/organiser/index.js';
 import { expertRoutes } from './routes/expert/index.js';
 import { publicRoutes } from './routes/public/index.js';
 import { notificationRoutes } from './routes/notifications/index.js';
+import { dashboardRoutes } from './routes/dashboard/index.js';
 import { accountRoutes, requireFirstLoginDone } from './routes/accounts/index.js';
 
 export type App = FastifyInstance;
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
       await api.register(expertRoutes, { ctx, prefix: '/expert' });
       await api.register(publicRoutes, { ctx, prefix: '/public' });
       await api.register(notificationRoutes, { ctx, prefix: '/notifications' });
+      await api.register(dashboardRoutes, { ctx, prefix: '/dashboard' });
       if (ctx.env.devOutbox) await api.register(devRoutes, { ctx });
     },
     { prefix: '/api' },
