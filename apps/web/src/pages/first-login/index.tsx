@@ -11,7 +11,14 @@ import { completeFirstLogin, firstLoginForm, type FirstLoginForm } from './api';
 
 const shape = firstLoginForm.shape;
 /** Where an authority works; another role (should it ever land here) goes home. */
-const homeOf = (role: string) => (role === 'authority' ? '/authority' : '/');
+const homeOf = (role: string) => (role === 'authority' ? '/authority' : role === 'expert' ? '/expert' : '/');
+
+/** Who issued the account and what the contact person is for, by role. */
+export function firstLoginIntro(role: string): string {
+  return role === 'expert'
+    ? '本账号由遴选组织单位开设。首次登录请绑定联系人并修改初始密码，完成后方可查看评审任务。联系人用于评审期间与组织单位的工作联系。'
+    : '本账号由上级主管部门开设。首次登录请绑定联系人并修改初始密码，完成后方可使用平台其他功能。联系人用于申报期间上下级之间的工作联系。';
+}
 
 type Values = FirstLoginForm & { confirmPassword: string };
 
@@ -48,7 +55,7 @@ export function FirstLoginPage() {
         showIcon
         style={{ marginBottom: 20 }}
         title={`${user.displayName ?? '您的账号'}${user.regionName ? `（${user.regionName}）` : ''}`}
-        description="本账号由上级主管部门开设。首次登录请绑定联系人并修改初始密码，完成后方可使用平台其他功能。联系人用于申报期间上下级之间的工作联系。"
+        description={firstLoginIntro(user.role)}
       />
       <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void finish(v)}>
         <ContactFields
