@@ -66,6 +66,7 @@ export const routes: RouteObject[] = [
           { path: '/expert', lazy: lazyPage(() => import('./pages/expert/list/index')) },
           { path: '/expert/assignments/:id', lazy: lazyPage(() => import('./pages/expert/review/index')) },
           { path: '/notifications', lazy: lazyPage(() => import('./pages/notifications/index')) },
+          { path: '/dashboard', lazy: lazyPage(() => import('./pages/dashboard/index')) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

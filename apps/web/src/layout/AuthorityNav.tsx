@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import './authorityNav.css';
-import { AuditOutlined, ClusterOutlined, TrophyOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, ClusterOutlined, TrophyOutlined, FileSearchOutlined, ScanOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import type { OrganiserRoundsResponse } from '@fw/shared';
 import { useRequest } from '../api/useRequest';
@@ -10,6 +10,7 @@ import { organiserRoundsApi } from '../pages/organiser/rounds/api';
 const ITEMS = [
   { key: '/authority', icon: <FileSearchOutlined />, label: '申报管理' },
   { key: '/authority/summary', icon: <TableOutlined />, label: '推荐汇总' },
+  { key: '/dashboard', icon: <BarChartOutlined />, label: '数据看板' },
   { key: '/authority/paper', icon: <ScanOutlined />, label: '纸质材料核对' },
   { key: '/authority/audit', icon: <AuditOutlined />, label: '操作日志' },
   { key: '/accounts', icon: <TeamOutlined />, label: '账号管理' },
