@@ -1,7 +1,7 @@
-import { AUTHORITIES, LOGGED_IN, type Role } from './roles.js';
-import { key, publicRoute, type Case, type Expect, type Req } from './cases.js';
+import { AUTHORITIES, AUTHORITIES_A, AUTHORITIES_B, LOGGED_IN, type Role } from './roles.js';
+import { all, key, publicRoute, type Case, type Expect, type Req } from './cases.js';
 import { B_NAME, type World } from './world.js';
-import { OBJECTOR } from './world45.js';
+import { OBJECTOR, UNIT_NAME } from './world45.js';
 
 /**
  * Stages 4–5 (issue 6). Organiser routes answer the round's organiser only: the ministry on the national
@@ -10,12 +10,21 @@ import { OBJECTOR } from './world45.js';
  * the public notice shows B's name by design and nothing else of B's or of the objector.
  */
 
+/** Region B's authorities and the ministry (B's province recommended the application to it). */
+const B_CHAIN: Role[] = ['districtB', 'cityB', 'provinceB', 'ministry'];
+/** The demonstration units of an organiser's territory: province and city B and the ministry hold district B's unit. */
+const UNIT_HOLDERS: Role[] = ['ministry', 'provinceB', 'cityB'];
+/** Organising levels elsewhere: their own territory, without B's unit. Districts manage no units. */
+const UNIT_OTHERS: Role[] = ['provinceA', 'cityA'];
+const unitSecrets = (w: World) => [UNIT_NAME, w.s45.unitId];
 const AUTHORITIES_BUT = (...roles: Role[]) => AUTHORITIES.filter((r) => !roles.includes(r));
 const round = (w: World) => `/api/organiser/rounds/${w.roundId}`;
 const localRound = (w: World) => `/api/organiser/rounds/${w.localRoundId}`;
 const inspection = (w: World, roundPath = round(w)) => `${roundPath}/inspections/${w.s45.inspectionId}`;
 const task = (w: World) => `/api/expert/assignments/${w.s45.assignmentId}`;
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+const UNITS_CSV = '名称,统一社会信用代码,类别,地区,批次,年份\n乙地导入测试单位,,示范企业,320102,第二批,2021\n';
 
 /** A request on a round, twice: the national round (the ministry's) and province B's own round. */
 const organiser = (request: (base: string, w: World) => Req, expect: Expect, extra: Partial<Case> = {}, local: Expect | null = expect): Case[] => [
@@ -170,5 +179,35 @@ export const STAGE45: Record<string, Case | Case[]> = {
     { ...publicRoute((w) => ({ url: `/api/public/objections/${w.s45.objectionReceipt}?contact=13700000000` }), { allow: { anonymous: 'answers' } }), name: 'wrong contact' },
   ],
   'GET /api/public/units': publicRoute(() => ({ url: '/api/public/units' })),
-};
 
+  // Demonstration units (示范单位) of the organiser's territory.
+  'GET /api/organiser/units': { request: () => ({ url: '/api/organiser/units?pageSize=100' }), allow: all('ok', UNIT_HOLDERS), blind: UNIT_OTHERS, secrets: unitSecrets, sees: true },
+  'GET /api/organiser/units/revocations/proposals': { request: () => ({ url: '/api/organiser/units/revocations/proposals' }), allow: all('ok', UNIT_HOLDERS), blind: UNIT_OTHERS, secrets: unitSecrets },
+  // Without evaluations there is nothing to revoke: the handler's 409 shows the caller got in.
+  'POST /api/organiser/units/:id/revocation/confirm': { request: (w) => ({ url: `/api/organiser/units/${w.s45.unitId}/revocation/confirm`, payload: {} }), allow: all('reached', UNIT_HOLDERS), secrets: unitSecrets },
+  'POST /api/organiser/units/:id/revocation/dismiss': { request: (w) => ({ url: `/api/organiser/units/${w.s45.unitId}/revocation/dismiss`, payload: { note: '经核实继续保留' } }), allow: all('reached', UNIT_HOLDERS), secrets: unitSecrets },
+  // An import goes into the caller's own territory; a file that names district B is refused to region A.
+  'POST /api/organiser/units/import/preview': {
+    request: () => ({ url: '/api/organiser/units/import/preview?filename=units.csv', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from(UNITS_CSV) }),
+    allow: all('reached', UNIT_HOLDERS),
+    blind: UNIT_OTHERS,
+    secrets: unitSecrets,
+  },
+  'POST /api/organiser/units/import/commit': {
+    request: () => ({ url: `/api/organiser/units/import/commit?filename=units.csv&token=${'0'.repeat(64)}`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from(UNITS_CSV) }),
+    allow: all('reached', UNIT_HOLDERS),
+    blind: UNIT_OTHERS,
+    secrets: unitSecrets,
+  },
+
+  // 数据看板: counts only, within the authority list's own rule; a round that does not concern the caller is 404.
+  ...Object.fromEntries(
+    ['', '/category.xlsx'].map((what) => [
+      `GET /api/dashboard/rounds/:roundId${what && '/:figure.xlsx'}`,
+      [
+        { name: 'national round', request: (w: World) => ({ url: `/api/dashboard/rounds/${w.roundId}${what}` }), allow: all('ok', B_CHAIN), blind: AUTHORITIES_A },
+        { name: "province B's round", request: (w: World) => ({ url: `/api/dashboard/rounds/${w.localRoundId}${what}` }), allow: all('ok', AUTHORITIES_B) },
+      ] satisfies Case[],
+    ]),
+  ),
+};

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../context.js';
-import { notifications, objections, reviewAssignments, roundDecisions, rounds } from '../../db/schema/index.js';
+import { demonstrationUnits, notifications, objections, reviewAssignments, roundDecisions, rounds } from '../../db/schema/index.js';
 import { createNotice } from '../../commands/notice/createNotice.js';
 import { lodgeObjection } from '../../commands/notice/lodgeObjection.js';
 import { uploadInspectionFile } from '../../commands/inspections/uploadInspectionFile.js';
@@ -14,6 +14,8 @@ export const EXPERT_NAME = '甲库评审专家李明远';
 export const OTHER_EXPERT_NAME = '甲库未分配专家周若兰';
 export const OBJECTOR = { name: '乙地异议人孙伯阳', contact: '13700998877' };
 export const INSPECTION_FILE = '乙地现场考察记录.pdf';
+/** A demonstration unit of an earlier batch in district B: the territories above it manage it. */
+export const UNIT_NAME = '乙地历史示范保密单位';
 export const NOTIFICATION_BODY = '贵单位乙地保密申报已拟入选（测试通知）';
 
 /** What stages 4–5 add to the world: expert review, a site inspection, decisions, the notice. */
@@ -29,6 +31,7 @@ export interface Stage45 {
   objectionId: string;
   objectionReceipt: string;
   notificationId: string;
+  unitId: string;
 }
 
 /**
@@ -66,7 +69,13 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
     .values({ userId: o.ownerId, roundId: o.roundId, kind: 'decision_selected', title: '遴选结果通知', body: NOTIFICATION_BODY, status: 'released', releasedAt: ctx.now() })
     .returning();
 
+  const [unit] = await ctx.db
+    .insert(demonstrationUnits)
+    .values({ name: UNIT_NAME, category: 'enterprise', regionCode: REGION.districtB, title: '服务型制造示范企业', batch: '第二批', year: 2021, source: 'imported' })
+    .returning();
+
   return {
+    unitId: unit!.id,
     expertIds: { expertAssigned: expertAssigned.user.id, expertOther: expertOther.user.id, expertB: expertB.user.id },
     assignmentId: assignment!.id,
     otherTaskId: otherTask!.id,
