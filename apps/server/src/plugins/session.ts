@@ -10,6 +10,8 @@ declare module 'fastify' {
     actor: Actor | null;
     /** The actor's role requires a second factor and the account has none yet (see plugins/requireTotp.ts). */
     totpEnrolmentDue: boolean;
+    /** An issued account that has not done its first-login step (see routes/accounts/requireFirstLoginDone.ts). */
+    firstLoginDue: boolean;
   }
 }
 
@@ -17,6 +19,7 @@ declare module 'fastify' {
 export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('totpEnrolmentDue', false);
+  app.decorateRequest('firstLoginDue', false);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -25,6 +28,7 @@ export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
       const u = found.user;
       req.actor = { id: u.id, role: u.role as Actor['role'], regionCode: u.regionCode, level: u.level as Actor['level'], ip: req.ip };
       req.totpEnrolmentDue = totpRequiredFor(u.role) && !u.totpEnabledAt;
+      req.firstLoginDue = u.mustChangePassword;
     }
   });
 });

@@ -23,7 +23,7 @@ export async function createSession(db: DbOrTx, userId: string, ttlHours: number
 const sessionUserQuery = (db: Db) =>
   db
     .select({
-      user: { id: users.id, role: users.role, regionCode: users.regionCode, level: users.level, totpEnabledAt: users.totpEnabledAt },
+      user: { id: users.id, role: users.role, regionCode: users.regionCode, level: users.level, totpEnabledAt: users.totpEnabledAt, mustChangePassword: users.mustChangePassword },
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
     })

@@ -48,7 +48,8 @@ export async function finishUpload(ctx: AppContext, o: FinishUploadOptions): Pro
     const detected = await detectContentType(bytesPath);
     if (!contentMatchesKind(detected, kind)) throw new AppError('UNSUPPORTED_FILE', CONTENT_MISMATCH, undefined, { detected });
     const { flags } = await inspectContent(bytesPath, kind);
-    const sha256 = await sha256Of(fs.createReadStream(bytesPath));
+    // 1 MB reads: hashing a 100 MB file in 64 KB chunks took twice as long (bench, issue 5).
+    const sha256 = await sha256Of(fs.createReadStream(bytesPath, { highWaterMark: 1024 * 1024 }));
     const size = (await fs.promises.stat(bytesPath)).size;
     return { flags, sha256, size };
   });

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { users } from '../../db/schema/index.js';
 
 /** Reachable before the first-login step is done: /me, logout, login again and the step itself. */
 const OPEN_PREFIX = '/api/auth/';
@@ -11,7 +9,7 @@ const OPEN_PREFIX = '/api/auth/';
  * nothing else: 403 FIRST_LOGIN_REQUIRED. Applicants are never issued, so they skip the look-up.
  * Hook it once for the whole API: `api.addHook('preHandler', requireFirstLoginDone(ctx))`.
  */
-export function requireFirstLoginDone(ctx: AppContext): preHandlerHookHandler {
+export function requireFirstLoginDone(_ctx: AppContext): preHandlerHookHandler {
   return async function (req: FastifyRequest, reply: FastifyReply) {
     const actor = req.actor;
     if (!actor || actor.role === 'applicant') return;
@@ -19,8 +17,8 @@ export function requireFirstLoginDone(ctx: AppContext): preHandlerHookHandler {
     // same route with a req.url that does not start with /api/.
     const path = req.routeOptions.url ?? '';
     if (!path.startsWith('/api/') || path.startsWith(OPEN_PREFIX)) return;
-    const [u] = await ctx.db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, actor.id)).limit(1);
-    if (u?.must) {
+    // Read with the session (plugins/session.ts): no query of its own on every request.
+    if (req.firstLoginDue) {
       return reply.status(403).send({ code: 'FIRST_LOGIN_REQUIRED', message: '请先完成首次登录设置：绑定联系人并修改初始密码' });
     }
   };
