@@ -17,6 +17,15 @@ describe('chartOption', () => {
     expect(o.series[0]).toMatchObject({ type: 'pie', data: [{ name: '2024', value: 1 }, { name: '2025', value: 2 }] });
   });
 
+  it('lays bars down when the labels are many or long', () => {
+    const status = { ...base, chart: 'bar' as const, labels: ['草稿（未提交）', '已提交待审核'], series: [{ name: '申报书数', data: [1, 2] }] };
+    const o = chartOption(status) as { xAxis: { type: string }; yAxis: { type: string; data: string[] } };
+    expect(o.xAxis.type).toBe('value');
+    expect(o.yAxis).toMatchObject({ type: 'category', data: status.labels });
+    const short = chartOption({ ...status, labels: ['南山区', '宝安区'] }) as { xAxis: { type: string } };
+    expect(short.xAxis.type).toBe('category');
+  });
+
   it('calls a figure of zeros empty', () => {
     expect(isEmpty({ ...base, series: [{ name: '优秀', data: [0, 0] }] })).toBe(true);
     expect(isEmpty({ ...base, labels: [], series: [] })).toBe(true);
