@@ -72,6 +72,7 @@ export function DecisionModal({
             value={note}
             onChange={(e) => setNote(e.target.value)}
             status={error ? 'error' : undefined}
+            style={{ marginBottom: 20 }}
           />
           {error ? <Typography.Text type="danger">{error}</Typography.Text> : null}
         </>

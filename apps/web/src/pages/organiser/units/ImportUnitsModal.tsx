@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Progress, Result, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Progress, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { CATEGORY_LABELS, UNIT_IMPORT_MAX_BYTES, type UnitImportPreview, type UnitImportRejected, type UnitImportResult, type UnitImportRow } from '@fw/shared';
 import { isApiError } from '../../../api/client';
@@ -8,20 +8,20 @@ import { OUTCOME_TAGS, rejectedCellsText } from './outcome';
 
 type Step = { kind: 'choose' } | { kind: 'uploading'; percent: number; committing: boolean } | { kind: 'preview'; preview: UnitImportPreview } | { kind: 'done'; result: UnitImportResult };
 
-const rowColumns = [
+const rowColumns = (done: boolean) => [
   { title: '行', dataIndex: 'row', width: 56 },
-  { title: '名称', dataIndex: 'name', ellipsis: true },
-  { title: '统一社会信用代码', dataIndex: 'uscc', width: 180, render: (v: string | null) => v ?? '–' },
-  { title: '地区', dataIndex: 'regionName', width: 170, ellipsis: true },
-  { title: '类别', dataIndex: 'category', width: 90, render: (c: UnitImportRow['category']) => CATEGORY_LABELS[c] },
-  { title: '批次', key: 'batch', width: 110, render: (_: unknown, r: UnitImportRow) => `${r.batch}（${r.year}）` },
+  { title: '名称', dataIndex: 'name' },
+  { title: '统一社会信用代码', dataIndex: 'uscc', width: 175, render: (v: string | null) => v ?? '–' },
+  { title: '地区', dataIndex: 'regionName', width: 150 },
+  { title: '类别', dataIndex: 'category', width: 80, render: (c: UnitImportRow['category']) => CATEGORY_LABELS[c] },
+  { title: '批次', key: 'batch', width: 120, render: (_: unknown, r: UnitImportRow) => `${r.batch}（${r.year}）` },
   {
     title: '处理',
     key: 'outcome',
     width: 210,
     render: (_: unknown, r: UnitImportRow) => (
       <Space orientation="vertical" size={0}>
-        <Tag color={OUTCOME_TAGS[r.outcome].color}>{OUTCOME_TAGS[r.outcome].label}</Tag>
+        <Tag color={OUTCOME_TAGS[r.outcome].color}>{done && r.outcome === 'new' ? '已导入' : OUTCOME_TAGS[r.outcome].label}</Tag>
         {r.matchedOrganisation ? <Typography.Text type="success">对应账号：{r.matchedOrganisation}</Typography.Text> : null}
         {r.reason ? <Typography.Text type="secondary">{r.reason}</Typography.Text> : null}
       </Space>
@@ -35,16 +35,16 @@ const rejectedColumns = [
   { title: '原因', key: 'reasons', width: 360, render: (_: unknown, r: UnitImportRejected) => <Typography.Text type="danger">{r.reasons.join('；')}</Typography.Text> },
 ];
 
-function Report({ data }: { data: UnitImportPreview | UnitImportResult }) {
+function Report({ data, done = false }: { data: UnitImportPreview | UnitImportResult; done?: boolean }) {
   return (
     <Tabs
       size="small"
       items={[
-        { key: 'rows', label: `有效行 ${data.rows.length}`, children: <Table<UnitImportRow> rowKey="row" size="small" columns={rowColumns} dataSource={data.rows} pagination={{ pageSize: 8, showSizeChanger: false }} scroll={{ y: 300 }} /> },
+        { key: 'rows', label: `有效行 ${data.rows.length}`, children: <Table<UnitImportRow> rowKey="row" size="small" columns={rowColumns(done)} dataSource={data.rows} pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }} scroll={{ y: 330 }} /> },
         {
           key: 'rejected',
           label: <span data-testid="rejected-tab">有问题的行 {data.rejected.length}</span>,
-          children: <Table<UnitImportRejected> rowKey="row" size="small" columns={rejectedColumns} dataSource={data.rejected} pagination={{ pageSize: 8, showSizeChanger: false }} scroll={{ y: 300 }} locale={{ emptyText: '没有有问题的行' }} />,
+          children: <Table<UnitImportRejected> rowKey="row" size="small" columns={rejectedColumns} dataSource={data.rejected} pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }} scroll={{ y: 330 }} locale={{ emptyText: '没有有问题的行' }} />,
         },
       ]}
     />
@@ -148,13 +148,13 @@ export function ImportUnitsModal({ open, onClose, onImported }: { open: boolean;
       ) : null}
       {step.kind === 'done' ? (
         <>
-          <Result
-            status="success"
-            style={{ padding: '8px 0' }}
-            title={`已导入 ${step.result.inserted} 个示范单位`}
-            subTitle={`跳过已存在 ${step.result.counts.duplicate} 个，辖区外拒绝 ${step.result.counts.outside} 个，有问题的行 ${step.result.counts.rejected} 行`}
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={`已导入 ${step.result.inserted} 个示范单位（其中 ${step.result.counts.matched} 个对应已有账号）；跳过已存在 ${step.result.counts.duplicate} 个，辖区外拒绝 ${step.result.counts.outside} 个，有问题的行 ${step.result.counts.rejected} 行`}
           />
-          <Report data={step.result} />
+          <Report data={step.result} done />
         </>
       ) : null}
     </Modal>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { ImportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { CATEGORIES, CATEGORY_LABELS, UNIT_SOURCE_LABELS, type Category, type UnitAdminQuery, type UnitAdminView } from '@fw/shared';
 import { useRequest } from '../../../api/useRequest';
@@ -33,7 +33,7 @@ const columns: ColumnsType<UnitAdminView> = [
       </Space>
     ),
   },
-  { title: '批次', key: 'batch', width: 110, render: (_, u) => `${u.batch}（${u.year}）` },
+  { title: '批次', key: 'batch', width: 130, render: (_, u) => `${u.batch}（${u.year}）` },
   { title: '来源', key: 'source', width: 90, render: (_, u) => UNIT_SOURCE_LABELS[u.source] ?? u.source },
   { title: '申报账号', key: 'matched', width: 90, render: (_, u) => (u.matched ? <Tag color="green">已对应</Tag> : <Typography.Text type="secondary">未对应</Typography.Text>) },
   {
@@ -52,8 +52,8 @@ const columns: ColumnsType<UnitAdminView> = [
   },
 ];
 
-/** 示范单位名单 of the territory: filters, paging, and the import button. */
-export function UnitTable({ parentRegion, onImport, version }: { parentRegion?: string; onImport: () => void; version: number }) {
+/** 示范单位名单 of the territory: filters and paging. */
+export function UnitTable({ parentRegion, version }: { parentRegion?: string; version: number }) {
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, status: 'all' });
   const [keyword, setKeyword] = useState('');
   const list = useRequest((signal) => unitsApi.list(filters, signal), [JSON.stringify(filters), version]);
@@ -89,9 +89,6 @@ export function UnitTable({ parentRegion, onImport, version }: { parentRegion?: 
         <span className="authority-toolbar-grow" />
         <Button icon={<ReloadOutlined />} onClick={list.reload}>
           刷新
-        </Button>
-        <Button type="primary" icon={<ImportOutlined />} onClick={onImport} data-testid="import-units">
-          导入历史示范单位
         </Button>
       </div>
       {list.error ? <Alert type="error" showIcon title={list.error.message} className="authority-alert" /> : null}

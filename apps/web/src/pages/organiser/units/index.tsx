@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Card, Tabs } from 'antd';
+import { Button, Card, Tabs } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
 import { Navigate } from 'react-router';
 import { useAuth } from '../../../auth/AuthContext';
 import { PageLoading } from '../../../components/PageLoading';
@@ -29,8 +30,13 @@ export default function UnitsPage() {
       </div>
       <Card>
         <Tabs
+          tabBarExtraContent={
+            <Button type="primary" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="import-units">
+              导入历史示范单位
+            </Button>
+          }
           items={[
-            { key: 'list', label: '示范单位名单', children: <UnitTable parentRegion={parentRegion} onImport={() => setImporting(true)} version={version} /> },
+            { key: 'list', label: '示范单位名单', children: <UnitTable parentRegion={parentRegion} version={version} /> },
             { key: 'proposals', label: <span data-testid="proposals-tab">撤销建议</span>, children: <ProposalsTab onDecided={refresh} /> },
           ]}
         />
