@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { getTestServer, type TestServer } from '../../test/testServer.js';
 import { makeApplicant, makeAuthority, makeOrganisation, makeRegistryEntry } from '../../test/factories.js';
@@ -20,11 +21,11 @@ describe('organiser demonstration units', () => {
   });
   afterAll(() => t.close());
 
-  const upload = (cookie: string, step: 'preview' | 'commit', csv: string, token?: string, filename = '历史示范单位.csv') =>
+  const upload = (cookie: string, step: 'preview' | 'commit', csv: string | Buffer, token?: string, filename = '历史示范单位.csv') =>
     t.app.inject({
       method: 'POST',
       url: `${BASE}/import/${step}?filename=${encodeURIComponent(filename)}${token ? `&token=${token}` : ''}`,
-      payload: Buffer.from(csv),
+      payload: Buffer.isBuffer(csv) ? csv : Buffer.from(csv),
       headers: { cookie, 'content-type': 'application/octet-stream' },
     });
 
@@ -98,6 +99,25 @@ describe('organiser demonstration units', () => {
     expect(exe.statusCode).toBe(415);
     const noColumns = await upload(organiser.cookie, 'preview', '甲,乙\n1,2\n');
     expect(noColumns.statusCode).toBe(400);
+    const huge = await upload(organiser.cookie, 'preview', Buffer.alloc(10 * 1024 * 1024 + 1, 0x41));
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it('imports an XLSX for the ministry, whose territory is the whole country', async () => {
+    const ministry = await makeAuthority(t.ctx, '000000');
+    const a = await makeRegistryEntry(t.ctx, { regionCode: '320505' });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['名称', '统一社会信用代码', '所属地区', '示范类别', '示范模式', '批次', '年份']);
+    ws.addRow([a.name, a.uscc, '苏州市虎丘区', '示范企业', '总集成总承包', '第一批', 2017]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const p = (await upload(ministry.cookie, 'preview', bytes, undefined, '名单.xlsx')).json();
+    expect(p.counts).toMatchObject({ new: 1, rejected: 0 });
+    // The ministry's own titles carry no organiser name.
+    expect(p.rows[0]).toMatchObject({ regionCode: '320505', title: '服务型制造示范企业', batch: '第一批', year: 2017 });
+    expect((await upload(ministry.cookie, 'commit', bytes, p.token, '名单.xlsx')).json().inserted).toBe(1);
+    const listed = (await req(ministry.cookie, 'GET', `${BASE}?q=${encodeURIComponent(a.uscc)}`)).json();
+    expect(listed.items).toEqual([expect.objectContaining({ name: a.name, regionCode: '320505' })]);
   });
 
   it('keeps other territories, districts, applicants and experts out', async () => {
