@@ -43,5 +43,14 @@ describe('[dashboard] a city authority opens 数据看板: charts drawn under th
     const body = rows.slice(3, -1).map(([label, n]) => [label, Number(n)]);
     expect(body).toEqual(category.labels.map((l, i) => [l, category.series[0]!.data[i]]));
     expect(rows.at(-1)).toEqual(['合计', String(total)]);
+
+    // The Shenzhen round, which the city organises: the organiser's cards join in.
+    await page.getByTestId('dashboard-round').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '深圳' }).click();
+    await page.getByTestId('figure-reviewProgress').waitFor();
+    await page.getByTestId('figure-decisions').waitFor();
+    await expect.poll(() => page.getByTestId('dashboard-scope').innerText()).toContain('主办方');
+    await page.waitForTimeout(800);
+    await screenshot(page, 'dashboard-02-organiser');
   });
 });

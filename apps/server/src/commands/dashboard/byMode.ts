@@ -30,6 +30,6 @@ export async function byMode(db: DbOrTx, scope: DashboardScope): Promise<Dashboa
     axis: '模式',
     labels: sorted.map(([m]) => m),
     series: [{ name: '申报数', data: sorted.map(([, n]) => n) }],
-    note: '一份申报书选择多个模式时，每个模式各计一次',
+    note: sorted.length ? '一份申报书选择多个模式时，每个模式各计一次' : undefined,
   };
 }

@@ -99,6 +99,8 @@ describe('dashboards', () => {
     const decisions = figure(d, 'decisions');
     expect(decisions.labels).toEqual(['示范企业']);
     expect(decisions.series.map((s) => [s.name, s.data[0]])).toEqual([['拟入选（已发布）', 1], ['拟入选（未发布）', 0], ['未入选', 0]]);
+    // The last level decides; it has no recommendation places.
+    expect(figure(d, 'quota')).toMatchObject({ labels: [], note: '本级为最终审核层级，不向上推荐' });
   });
 
   it('shows evaluation grades by year and trends across batches of the own region only', async () => {
