@@ -29,6 +29,10 @@ export const ROLES = [
   'expertOther',
   /** An expert of province B's pool (province B organises its own round, not the national one). */
   'expertB',
+  /** Assigned to B's application like expertAssigned, but without a second factor: held at the gate. */
+  'expertNoTotp',
+  /** Assigned to B's application like expertAssigned, but its one-time password not yet changed. */
+  'expertPending',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -38,7 +42,7 @@ export const AUTHORITIES_B: Role[] = ['districtB', 'cityB', 'provinceB'];
 /** Accounts held at a gate before anything but /api/auth/*. */
 export const GATED: Role[] = ['firstLoginPending', 'noTotp'];
 export const AUTHORITIES: Role[] = [...AUTHORITIES_A, 'ministry', ...AUTHORITIES_B];
-export const EXPERTS: Role[] = ['expertAssigned', 'expertOther', 'expertB'];
+export const EXPERTS: Role[] = ['expertAssigned', 'expertOther', 'expertB', 'expertNoTotp', 'expertPending'];
 export const LOGGED_IN: Role[] = ROLES.filter((r) => r !== 'anonymous');
 
 export const REGION = {

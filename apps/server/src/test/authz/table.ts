@@ -2,6 +2,7 @@ import { AUTHORITIES, AUTHORITIES_A, AUTHORITIES_B, LOGGED_IN, type Role } from 
 import { all, except, key, publicRoute, selfRoute, type Case, type Expect, type Req } from './cases.js';
 import { STAGE45 } from './table45.js';
 import { B_NAME, OWNER_PASSWORD, type World } from './world.js';
+import { EXPERT_NAME } from './world45.js';
 
 export type { Case, Expect, Req };
 
@@ -61,7 +62,8 @@ export const TABLE: Record<string, Case | Case[]> = {
   'OPTIONS /api/uploads/:uploadId': publicRoute((w) => ({ url: `/api/uploads/${w.uploadId}` })),
 
   // The caller's own account.
-  'GET /api/auth/me': selfRoute(() => ({ url: '/api/auth/me' }), 'ok', { reveals: (w) => [w.owner.mobile.slice(-4)] }),
+  // An expert's own name is its own.
+  'GET /api/auth/me': selfRoute(() => ({ url: '/api/auth/me' }), 'ok', { reveals: (w) => [w.owner.mobile.slice(-4), EXPERT_NAME] }),
   'POST /api/auth/logout-all': selfRoute(() => ({ url: '/api/auth/logout-all' })),
   'POST /api/auth/change-password': selfRoute(() => ({ url: '/api/auth/change-password', payload: { currentPassword: 'Wrong#Pass2026', newPassword: 'Strong#Pass2027' } }), 'reached'),
   'GET /api/auth/totp': selfRoute(() => ({ url: '/api/auth/totp' })),
@@ -71,8 +73,9 @@ export const TABLE: Record<string, Case | Case[]> = {
   'POST /api/auth/totp/disable': selfRoute(() => ({ url: '/api/auth/totp/disable', payload: { code: '000000' } }), 'reached'),
   'POST /api/auth/first-login': {
     request: () => ({ url: '/api/auth/first-login', payload: { contactName: '赵六', contactMobile: freshMobile(), newPassword: 'Strong#Pass2026' } }),
-    allow: { firstLoginPending: 'ok' },
-    blind: LOGGED_IN.filter((r) => r !== 'firstLoginPending'),
+    // Allowed, not tried among the refusals: done there, it would lift the expert's gate for every later route.
+    allow: { firstLoginPending: 'ok', expertPending: 'ok' },
+    blind: LOGGED_IN.filter((r) => r !== 'firstLoginPending' && r !== 'expertPending'),
   },
 
   // The applicant's organisation: its own only.

@@ -41,6 +41,8 @@ const crossRound = (request: (w: World, roundPath: string) => Req, expect: Expec
   national((w) => request(w, round(w)), expect, extra),
   { name: "own round, the national round's object", request: (w, role) => request(w, role === 'provinceB' ? localRound(w) : round(w)), allow: { ministry: expect }, ...extra },
 ];
+/** The gated experts' own tasks on B's application, else expertAssigned's. */
+const gatedTask = (w: World, role: Role) => (role === 'expertNoTotp' ? w.s45.gatedTaskIds[0] : role === 'expertPending' ? w.s45.gatedTaskIds[1] : w.s45.assignmentId);
 /** expertAssigned's own task on B's application; other experts are refused (404). */
 const ownTask = (request: Case['request'], expect: Expect, extra: Partial<Case> = {}): Case => ({ request, allow: { expertAssigned: expect }, ...extra });
 /** The ministry's expert pool: each authority has its own, so the others answer from theirs, without the ministry's experts. */
@@ -139,11 +141,16 @@ export const STAGE45: Record<string, Case | Case[]> = {
   'GET /api/expert/rounds': ownTask(() => ({ url: '/api/expert/rounds' }), 'ok', { blind: ['expertOther', 'expertB'] }),
   'GET /api/expert/rounds/:roundId/assignments': ownTask((w) => ({ url: `/api/expert/rounds/${w.roundId}/assignments` }), 'ok', { blind: ['expertOther', 'expertB'], sees: true }),
   'GET /api/expert/assignments/:id': ownTask((w) => ({ url: task(w) }), 'ok', { sees: true }),
-  'GET /api/expert/assignments/:id/application': ownTask((w) => ({ url: `${task(w)}/application` }), 'ok', { sees: true }),
+  'GET /api/expert/assignments/:id/application': [
+    ownTask((w) => ({ url: `${task(w)}/application` }), 'ok', { sees: true }),
+    { ...ownTask((w, role) => ({ url: `/api/expert/assignments/${gatedTask(w, role)}/application` }), 'ok'), name: 'own task, gated' },
+  ],
   'GET /api/expert/assignments/:id/files/:fileId': [
     ownTask((w) => ({ url: `${task(w)}/files/${w.files.supporting}` }), 'ok'),
     // Its own declared task does not open another application's file.
     { ...ownTask((w, role) => ({ url: `/api/expert/assignments/${role === 'expertOther' ? w.s45.otherTaskId : w.s45.assignmentId}/files/${w.files.supporting}` }), 'ok'), name: "own task, B's file" },
+    // The gated experts' own tasks on B's application: the gate holds on a task that is theirs.
+    { ...ownTask((w, role) => ({ url: `/api/expert/assignments/${gatedTask(w, role)}/files/${w.files.supporting}` }), 'ok'), name: 'own task, gated' },
   ],
   'GET /api/expert/assignments/:id/pdf': ownTask((w) => ({ url: `${task(w)}/pdf` }), 'ok', { sees: true }),
   'POST /api/expert/assignments/:id/no-conflict': ownTask((w) => ({ url: `${task(w)}/no-conflict` }), 'ok'),

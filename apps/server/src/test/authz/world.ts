@@ -141,7 +141,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
       ...s45.expertIds,
     } as World['userIds'],
     ownAppIds: { applicantOther: other.application.id, districtA: mineA.application.id, cityA: mineA.application.id },
-    secrets: [B_NAME, made.org.uscc!, number, made.application.id, fileOf('narrative'), fileOf('supporting'), spare.id, uploadId, reopening.id, made.applicant.mobile, OBJECTOR.contact, s45.objectionId, s45.assignmentId, s45.inspectionId, s45.inspectionFileId, INSPECTION_FILE, NOTIFICATION_BODY],
+    secrets: [B_NAME, made.org.uscc!, number, made.application.id, fileOf('narrative'), fileOf('supporting'), spare.id, uploadId, reopening.id, made.applicant.mobile, OBJECTOR.contact, OBJECTOR.name, EXPERT_NAME, ...s45.gatedTaskIds, s45.objectionId, s45.assignmentId, s45.inspectionId, s45.inspectionFileId, INSPECTION_FILE, NOTIFICATION_BODY],
     s45,
     poolSecrets: [EXPERT_NAME, OTHER_EXPERT_NAME, s45.expertIds.expertAssigned, s45.expertIds.expertOther],
     objectorSecrets: [OBJECTOR.name, OBJECTOR.contact, s45.objectionId],

@@ -20,9 +20,11 @@ export const NOTIFICATION_BODY = '贵单位乙地保密申报已拟入选（测�
 
 /** What stages 4–5 add to the world: expert review, a site inspection, decisions, the notice. */
 export interface Stage45 {
-  expertIds: { expertAssigned: string; expertOther: string; expertB: string };
+  expertIds: { expertAssigned: string; expertOther: string; expertB: string; expertNoTotp: string; expertPending: string };
   /** expertAssigned's task on B's application: declared no conflict, a draft score. */
   assignmentId: string;
+  /** The gated experts' tasks on B's application. */
+  gatedTaskIds: string[];
   /** expertOther's own declared task, on another application of the round (paired with B's file, it must not open it). */
   otherTaskId: string;
   inspectionId: string;
@@ -45,9 +47,12 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
   const expertOther = await makeExpert(t, { name: OTHER_EXPERT_NAME });
   const expertB = await makeExpert(t, { poolRegion: REGION.provinceB, regionCode: '320106' });
 
-  const [assignment] = await ctx.db
+  // The gated two hold declared tasks on B's application too: only their gate keeps them out.
+  const expertNoTotp = await makeExpert(t, { totp: false });
+  const expertPending = await makeExpert(t, { mustChangePassword: true });
+  const [assignment, ...gated] = await ctx.db
     .insert(reviewAssignments)
-    .values({ roundId: o.roundId, applicationId: o.appId, expertId: expertAssigned.user.id, noConflictDeclaredAt: ctx.now(), scores: { profile: 3 } })
+    .values([expertAssigned, expertNoTotp, expertPending].map((e, i) => ({ roundId: o.roundId, applicationId: o.appId, expertId: e.user.id, noConflictDeclaredAt: ctx.now(), scores: i === 0 ? { profile: 3 } : null })))
     .returning();
 
   const otherApp = await makeReachedApplication(t, round!);
@@ -76,7 +81,8 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
 
   return {
     unitId: unit!.id,
-    expertIds: { expertAssigned: expertAssigned.user.id, expertOther: expertOther.user.id, expertB: expertB.user.id },
+    expertIds: { expertAssigned: expertAssigned.user.id, expertOther: expertOther.user.id, expertB: expertB.user.id, expertNoTotp: expertNoTotp.user.id, expertPending: expertPending.user.id },
+    gatedTaskIds: gated.map((g) => g.id),
     assignmentId: assignment!.id,
     otherTaskId: otherTask!.id,
     inspectionId: inspection.id,
