@@ -11,6 +11,7 @@ import { seedDemo } from '../../apps/server/src/db/seed/demo.js';
 import { rounds } from '../../apps/server/src/db/schema/index.js';
 import { seedBulkApplications } from './bulkApplications.js';
 import { seedClients, BENCH_PASSWORD } from './clients.js';
+import { applyPendingIndexes } from './pendingIndexes.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const env = loadEnv();
@@ -25,6 +26,7 @@ await seedBulkApplications(ctx, { roundId: round.id, total, provinceRecommended:
 const tBulk = Date.now();
 const clients = await seedClients(ctx, { roundId: round.id, autosave: num('BENCH_AUTOSAVE_USERS', 320), surge: num('BENCH_SURGE_APPLICANTS', 2000), uploads: 9 });
 const tClients = Date.now();
+await applyPendingIndexes(ctx);
 await close();
 process.stdout.write(JSON.stringify({
   roundId: round.id,
