@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,10 @@ import { getTestServer, type TestServer } from '../test/testServer.js';
 import { makeApplicant } from '../test/factories.js';
 import { users } from '../db/schema/index.js';
 import { createPersonalData } from '../services/personalData.js';
+
+// Each case starts the command as its own process (tsx, then every migration on a new PGlite):
+// seconds on a quiet machine, much longer while the machine is busy.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const run = promisify(execFile);
 const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx');
