@@ -1,7 +1,7 @@
 import { AUTHORITIES, AUTHORITIES_A, AUTHORITIES_B, LOGGED_IN, type Role } from './roles.js';
 import { all, key, publicRoute, type Case, type Expect, type Req } from './cases.js';
 import { B_NAME, type World } from './world.js';
-import { OBJECTOR, UNIT_NAME } from './world45.js';
+import { LOCAL_NAME, OBJECTOR, UNIT_NAME } from './world45.js';
 
 /**
  * Stages 4–5 (issue 6). Organiser routes answer the round's organiser only: the ministry on the national
@@ -41,6 +41,7 @@ const crossRound = (request: (w: World, roundPath: string) => Req, expect: Expec
   national((w) => request(w, round(w)), expect, extra),
   { name: "own round, the national round's object", request: (w, role) => request(w, role === 'provinceB' ? localRound(w) : round(w)), allow: { ministry: expect }, ...extra },
 ];
+const localSecrets = (w: World) => [LOCAL_NAME, w.s45.localTaskId];
 /** The gated experts' own tasks on B's application, else expertAssigned's. */
 const gatedTask = (w: World, role: Role) => (role === 'expertNoTotp' ? w.s45.gatedTaskIds[0] : role === 'expertPending' ? w.s45.gatedTaskIds[1] : w.s45.assignmentId);
 /** expertAssigned's own task on B's application; other experts are refused (404). */
@@ -139,8 +140,15 @@ export const STAGE45: Record<string, Case | Case[]> = {
 
   // The expert's own tasks.
   'GET /api/expert/rounds': ownTask(() => ({ url: '/api/expert/rounds' }), 'ok', { blind: ['expertOther', 'expertB'] }),
-  'GET /api/expert/rounds/:roundId/assignments': ownTask((w) => ({ url: `/api/expert/rounds/${w.roundId}/assignments` }), 'ok', { blind: ['expertOther', 'expertB'], sees: true }),
-  'GET /api/expert/assignments/:id': ownTask((w) => ({ url: task(w) }), 'ok', { sees: true }),
+  'GET /api/expert/rounds/:roundId/assignments': [
+    ownTask((w) => ({ url: `/api/expert/rounds/${w.roundId}/assignments` }), 'ok', { blind: ['expertOther', 'expertB'], sees: true }),
+    // Province B's round: its own pool's expert only.
+    { name: "province B's round", request: (w) => ({ url: `/api/expert/rounds/${w.localRoundId}/assignments` }), allow: { expertB: 'ok' }, secrets: localSecrets, sees: true },
+  ],
+  'GET /api/expert/assignments/:id': [
+    ownTask((w) => ({ url: task(w) }), 'ok', { sees: true }),
+    { name: "province B's round", request: (w) => ({ url: `/api/expert/assignments/${w.s45.localTaskId}` }), allow: { expertB: 'ok' }, secrets: localSecrets, sees: true },
+  ],
   'GET /api/expert/assignments/:id/application': [
     ownTask((w) => ({ url: `${task(w)}/application` }), 'ok', { sees: true }),
     { ...ownTask((w, role) => ({ url: `/api/expert/assignments/${gatedTask(w, role)}/application` }), 'ok'), name: 'own task, gated' },

@@ -114,7 +114,7 @@ export async function buildWorld(t: TestServer): Promise<World> {
     scope: { whole: true, sections: [], slots: [] },
   });
   const [appRow] = await ctx.db.select().from(applications).where(eq(applications.id, made.application.id));
-  const s45 = await buildStage45(t, { roundId: round.id, appId: made.application.id, ministry: authorityActor(a.ministry), ownerId: made.applicant.user.id });
+  const s45 = await buildStage45(t, { roundId: round.id, localRoundId: localRound.id, appId: made.application.id, ministry: authorityActor(a.ministry), ownerId: made.applicant.user.id });
 
   return {
     roundId: round.id,

@@ -15,6 +15,8 @@ export const OTHER_EXPERT_NAME = '甲库未分配专家周若兰';
 export const OBJECTOR = { name: '乙地异议人孙伯阳', contact: '13700998877' };
 export const INSPECTION_FILE = '乙地现场考察记录.pdf';
 /** A demonstration unit of an earlier batch in district B: the territories above it manage it. */
+/** An application of province B's own round, reviewed by an expert of province B's pool. */
+export const LOCAL_NAME = '乙省自办批次保密申报单位';
 export const UNIT_NAME = '乙地历史示范保密单位';
 export const NOTIFICATION_BODY = '贵单位乙地保密申报已拟入选（测试通知）';
 
@@ -25,6 +27,8 @@ export interface Stage45 {
   assignmentId: string;
   /** The gated experts' tasks on B's application. */
   gatedTaskIds: string[];
+  /** expertB's declared task in province B's round. */
+  localTaskId: string;
   /** expertOther's own declared task, on another application of the round (paired with B's file, it must not open it). */
   otherTaskId: string;
   inspectionId: string;
@@ -40,7 +44,7 @@ export interface Stage45 {
  * B's application reached the ministry in the national round (the ministry organises it): assigned to an
  * expert of the ministry's pool, inspected, selected and released, on an open notice with an objection.
  */
-export async function buildStage45(t: TestServer, o: { roundId: string; appId: string; ministry: Actor; ownerId: string }): Promise<Stage45> {
+export async function buildStage45(t: TestServer, o: { roundId: string; localRoundId: string; appId: string; ministry: Actor; ownerId: string }): Promise<Stage45> {
   const { ctx } = t;
   const [round] = await ctx.db.select().from(rounds).where(eq(rounds.id, o.roundId));
   const expertAssigned = await makeExpert(t, { name: EXPERT_NAME });
@@ -56,6 +60,12 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
     .returning();
 
   const otherApp = await makeReachedApplication(t, round!);
+  const [localRound] = await ctx.db.select().from(rounds).where(eq(rounds.id, o.localRoundId));
+  const localApp = await makeReachedApplication(t, localRound!, { regionCode: REGION.districtB, name: LOCAL_NAME });
+  const [localTask] = await ctx.db
+    .insert(reviewAssignments)
+    .values({ roundId: o.localRoundId, applicationId: localApp.application.id, expertId: expertB.user.id, noConflictDeclaredAt: ctx.now() })
+    .returning();
   const [otherTask] = await ctx.db
     .insert(reviewAssignments)
     .values({ roundId: o.roundId, applicationId: otherApp.application.id, expertId: expertOther.user.id, noConflictDeclaredAt: ctx.now() })
@@ -85,6 +95,7 @@ export async function buildStage45(t: TestServer, o: { roundId: string; appId: s
     gatedTaskIds: gated.map((g) => g.id),
     assignmentId: assignment!.id,
     otherTaskId: otherTask!.id,
+    localTaskId: localTask!.id,
     inspectionId: inspection.id,
     inspectionFileId: file.id,
     roundCode: round!.code,
