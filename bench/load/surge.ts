@@ -156,7 +156,8 @@ clearInterval(sampler);
 
 const steps: Step[] = ['login', 'save', 'upload', 'submit', 'pdf'];
 const per = Object.fromEntries(steps.map((s) => [s, { ...summarize(samples.filter((x) => x.step === s && x.ok).map((x) => x.ms)), failed: samples.filter((x) => x.step === s && !x.ok).length }]));
-process.stdout.write(JSON.stringify({
+// Exit only once the JSON is out: a completed surge prints ~1 MB, more than a pipe takes at once.
+const report = JSON.stringify({
   applicants: job.applicants.length,
   started,
   completed,
@@ -170,5 +171,5 @@ process.stdout.write(JSON.stringify({
   // For the chart: every sample as [at ms, step index, latency ms].
   timeline: samples.map((s) => [s.at, steps.indexOf(s.step), Math.round(s.ms)]),
   inFlight: inFlightTimeline,
-}));
-process.exit(0);
+});
+process.stdout.write(report, () => process.exit(0));
