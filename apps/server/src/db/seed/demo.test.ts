@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, seedDemo } from './demo.js';
 import { DEMO_TOTP_SECRETS } from './authorities.js';
 import { currentTotp } from '../../services/totp.js';
 import { DEMO_EXPERT_TOTP_SECRETS, REACHED_APPLICANTS } from './stage45.js';
+import { FINISHED_APPLICANTS } from './finishedRound.js';
 
 describe('demo data', () => {
   let t: TestServer;
@@ -61,5 +62,15 @@ describe('demo data', () => {
     await login('expert01');
     const codes = (await t.app.inject({ method: 'GET', url: '/api/dev/totp' })).json() as { username: string }[];
     expect(codes.map((c) => c.username)).toContain('expert06');
+
+    // N2's notice window is over and its objection answered: the ministry publishes, the units are public.
+    const n2 = ((await t.app.inject({ method: 'GET', url: '/api/organiser/rounds', headers: { cookie: ministry } })).json().rounds as { id: string; code: string }[]).find((r) => r.code === 'N2')!;
+    const published = await t.app.inject({ method: 'POST', url: `/api/organiser/rounds/${n2.id}/notice/publish`, headers: { cookie: ministry } });
+    expect(published.statusCode).toBe(200);
+    const units = (await t.app.inject({ method: 'GET', url: '/api/public/units?pageSize=50' })).json() as { total: number; items: { name: string; batch: string }[] };
+    const n2Units = units.items.filter((u) => u.batch === '第二批');
+    expect(n2Units).toHaveLength(FINISHED_APPLICANTS.length - 1);
+    expect(n2Units.map((u) => u.name)).toContain(FINISHED_APPLICANTS[0].name);
+    expect(n2Units.map((u) => u.name)).not.toContain(FINISHED_APPLICANTS[5].name);
   });
 });

@@ -10,6 +10,7 @@ import { seedAuthorities } from './authorities.js';
 import { hashPassword } from '../../services/passwords.js';
 import { COUNTRY_CODE } from './regions.js';
 import { seedStage45 } from './stage45.js';
+import { seedFinishedRound } from './finishedRound.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -154,6 +155,8 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult | null> {
     '  短信验证码发件箱: /outbox',
   ];
   lines.push(...(await seedAuthorities(ctx)), ...stage45Lines);
+  // After the authorities: the ministry's account prepared its decisions and notice.
+  lines.push(...(await seedFinishedRound(ctx)));
   return { banner: lines.join('\n') };
 }
 
