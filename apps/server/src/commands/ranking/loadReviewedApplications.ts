@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { applications, experts, organisations, reviewAssignments } from '../../db/schema/index.js';
 import { reachedOrganiser, type RoundRow } from '../../policies/organiser.js';
-import { regionNames } from '../../presenters/authorityApplication.js';
+// The full chain (山东省 青岛市 黄岛区), as the notice lists it.
+import { regionNames } from '../notice/regionNames.js';
 
 export interface ReviewedApplication {
   id: string;
@@ -50,7 +51,7 @@ export async function loadReviewedApplications(ctx: { db: DbOrTx }, round: Round
         .where(and(eq(reviewAssignments.roundId, round.id), eq(reviewAssignments.status, 'assigned'), inArray(reviewAssignments.applicationId, ids)))
     : [];
   const sheets: SubmittedSheet[] = rows.filter((r) => r.submittedAt && r.total !== null).map((r) => ({ applicationId: r.applicationId, expertId: r.expertId, total: r.total! }));
-  const names = await regionNames(ctx, apps.map((a) => a.regionCode));
+  const names = await regionNames(ctx.db, apps.map((a) => a.regionCode));
   const progress = new Map<string, { assigned: number; submitted: number }>();
   for (const r of rows) {
     const p = progress.get(r.applicationId) ?? { assigned: 0, submitted: 0 };

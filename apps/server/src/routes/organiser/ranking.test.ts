@@ -71,7 +71,7 @@ describe('organiser ranking', () => {
     expect(rc.mean).toBeCloseTo(215 / 3, 9);
     expect(rc.sd).toBeCloseTo(Math.sqrt(175 / 3), 9);
     expect(rc.normalised).toBeCloseTo(75 - 20 / 9, 9);
-    expect(ra.regionName).toBeTruthy();
+    expect(ra.regionName).toMatch(/^\S+省 \S+市 \S+区$/);
     const e1 = body.experts.find((e: { name: string }) => e.name === '专家1号');
     expect(e1).toMatchObject({ count: 3, standardised: true });
     expect(e1.mean).toBeCloseTo(80, 9);

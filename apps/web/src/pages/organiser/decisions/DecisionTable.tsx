@@ -17,7 +17,7 @@ export function DecisionTable({ rows, ranking, locked, onEdit }: Props) {
   const columns: TableColumnsType<DecisionRow> = [
     { title: '排名', key: 'rank', width: 60, align: 'center', render: (_: unknown, r) => byId.get(r.applicationId)?.rank ?? '—' },
     { title: '申报单位', dataIndex: 'name', render: (v: string, r) => <div><div className="authority-name">{v}</div><div className="authority-number">{r.number}</div></div> },
-    { title: '地区', dataIndex: 'regionName', width: 110 },
+    { title: '地区', dataIndex: 'regionName', width: 180 },
     { title: '得分', key: 'score', width: 80, align: 'right', render: (_: unknown, r) => score(byId.get(r.applicationId)?.trimmedMean) },
     {
       title: '决定',

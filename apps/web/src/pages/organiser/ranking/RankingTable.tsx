@@ -50,7 +50,7 @@ export function RankingTable({ rows, rankBy, viewBy, highSpreadSd }: Props) {
         </div>
       ),
     },
-    { title: '地区', dataIndex: 'regionName', width: 110 },
+    { title: '地区', dataIndex: 'regionName', width: 180 },
     scoreColumn('mean'),
     scoreColumn('trimmedMean'),
     scoreColumn('normalised'),
