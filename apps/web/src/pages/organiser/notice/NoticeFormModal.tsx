@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { DEFAULT_NOTICE_DAYS, NOTICE_BODY_MAX, NOTICE_CONTACT_MAX, NOTICE_TITLE_MAX, noticeWindowProblem, type NoticeBody } from '@fw/shared';
 import { isApiError } from '../../../api/client';
 import { applyFieldErrors } from '../../../forms/zodRule';
 import type { NoticeOverview } from './api';
+import { fromBeijingPicker, nextBeijingHour, toBeijingPicker } from './beijingTime';
 
 interface Values {
   title: string;
@@ -26,9 +27,10 @@ export function NoticeFormModal(props: {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const start = dayjs().add(1, 'hour').startOf('hour');
+  // Picker values carry Beijing wall-clock time (beijingTime.ts), as the notice page shows it.
+  const start = nextBeijingHour();
   const initial: Values = n
-    ? { title: n.title, body: n.body ?? undefined, window: [dayjs(n.startsAt), dayjs(n.endsAt)], contactInfo: n.contactInfo ?? undefined }
+    ? { title: n.title, body: n.body ?? undefined, window: [toBeijingPicker(n.startsAt), toBeijingPicker(n.endsAt)], contactInfo: n.contactInfo ?? undefined }
     : { title: `${overview.round.name}拟入选名单公示`, window: [start, start.add(days, 'day')], body: undefined, contactInfo: undefined };
 
   const submit = async () => {
@@ -36,7 +38,7 @@ export function NoticeFormModal(props: {
     setSaving(true);
     setError(null);
     try {
-      await props.onSubmit({ title: v.title, body: v.body, contactInfo: v.contactInfo, startsAt: v.window[0].toISOString(), endsAt: v.window[1].toISOString() });
+      await props.onSubmit({ title: v.title, body: v.body, contactInfo: v.contactInfo, startsAt: fromBeijingPicker(v.window[0]).toISOString(), endsAt: fromBeijingPicker(v.window[1]).toISOString() });
       props.onClose();
     } catch (e) {
       if (!applyFieldErrors(form, e)) setError(isApiError(e) ? e.message : '保存失败');
@@ -56,12 +58,12 @@ export function NoticeFormModal(props: {
         </Form.Item>
         <Form.Item
           name="window"
-          label="公示期"
+          label="公示期（北京时间）"
           rules={[
             { required: true, message: '请选择公示期' },
             {
               validator: async (_r, w?: [Dayjs, Dayjs]) => {
-                const problem = w && noticeWindowProblem(w[0].toDate(), w[1].toDate());
+                const problem = w && noticeWindowProblem(fromBeijingPicker(w[0]), fromBeijingPicker(w[1]));
                 if (problem) throw new Error(problem);
               },
             },
