@@ -45,7 +45,8 @@ export async function seedFinishedRound(ctx: AppContext): Promise<string[]> {
   const [ministry] = await ctx.db.select().from(users).where(eq(users.username, 'miit')).limit(1);
   if (!ministry) throw new Error('seedFinishedRound needs the demo authorities (miit)');
   const config = { ...THIRD_NATIONAL_ROUND, review: { ...THIRD_NATIONAL_ROUND.review, perApplication: 3, maxPerExpert: 10 } };
-  // Open while its applicants submit, as it was in 2025; closed and under review afterwards.
+  // Open while its applicants submit, as it was in 2025; closed and under review afterwards (created in
+  // 2025 too: lists that put the newest round first keep N3, the one to work on, on top).
   const [round] = await ctx.db
     .insert(rounds)
     .values({ code: 'N2', name: '第二批服务型制造示范遴选', year: 2025, organiserRegion: COUNTRY_CODE, status: 'open', fillingOpensAt: new Date(now.getTime() - 7 * DAY), fillingClosesAt: new Date(now.getTime() + 40 * DAY), config })
@@ -74,7 +75,7 @@ export async function seedFinishedRound(ctx: AppContext): Promise<string[]> {
   }
   await ctx.db
     .update(rounds)
-    .set({ status: 'reviewing', fillingOpensAt: new Date('2025-03-01T00:00:00+08:00'), fillingClosesAt: new Date('2025-05-31T17:00:00+08:00') })
+    .set({ status: 'reviewing', createdAt: new Date('2025-02-20T09:00:00+08:00'), fillingOpensAt: new Date('2025-03-01T00:00:00+08:00'), fillingClosesAt: new Date('2025-05-31T17:00:00+08:00') })
     .where(eq(rounds.id, roundId));
 
   // Expert review: every sheet declared free of conflict and submitted, the experts' levels apart a little.
