@@ -148,11 +148,11 @@ describe('[review] the ministry assigns experts, they score, the organiser ranks
     await page.goto(`/organiser/rounds/${n3.id}/notice`);
     await page.getByTestId('create-notice').click();
     const dialog = page.getByRole('dialog');
-    // The picker works in the browser's time zone: now, to the minute, there.
+    // The picker works in Beijing time whatever the browser's zone: now, to the minute, in Beijing.
     const now = await page.evaluate(() => {
-      const d = new Date();
+      const d = new Date(Date.now() + 8 * 3600_000);
       const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+      return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
     });
     const [start, end] = [dialog.locator('.ant-picker-range input').first(), dialog.locator('.ant-picker-range input').nth(1)];
     await start.click();
