@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { asc, ne } from 'drizzle-orm';
+import { asc, ne, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { rounds } from '../../db/schema/index.js';
 import { asAuthority, loadApplicationForAuthority } from '../../db/queries/authorityScope.js';
@@ -25,7 +25,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     schema: { tags: ['authority'], summary: '本级参与审核的遴选批次（含截止状态与名额使用）', response: { 200: z.array(authorityRoundView) } },
   }, async (req) => {
     const actor = asAuthority(actorOf(req));
-    const rows = await ctx.db.select().from(rounds).where(ne(rounds.status, 'draft')).orderBy(asc(rounds.fillingClosesAt));
+    // Open rounds first (the pages open the first one): a finished earlier round does not hide the current one.
+    const rows = await ctx.db.select().from(rounds).where(ne(rounds.status, 'draft')).orderBy(sql`${rounds.status} <> 'open'`, asc(rounds.fillingClosesAt));
     return Promise.all(rows.filter((r) => roundConcerns(r, actor)).map((r) => presentAuthorityRound(ctx, actor, r)));
   });
 
