@@ -34,7 +34,7 @@ describe('expert workspace: tasks, declaration, content', () => {
 
   it('gives each expert the round’s tasks in an own order that stays the same on every reload', async () => {
     const { round } = await makeOrganiserRound(t);
-    const apps = [];
+    const apps: Awaited<ReturnType<typeof makeReachedApplication>>[] = [];
     for (let i = 0; i < 8; i++) apps.push(await makeReachedApplication(t, round, i === 7 ? { category: 'platform', subType: 'shared' } : {}));
     const a = await makeExpert(t);
     const b = await makeExpert(t);
