@@ -152,7 +152,7 @@ const sections = [
   '',
   `${new Date().toISOString()} · ${cpu.length} × ${cpu[0]?.model ?? 'CPU'} · ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM · Node ${process.version} · total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   'Load generators (autocannon, tus-js-client, fetch) run as separate processes on the same machine over loopback and compete with the server and the database for the same cores; every baseline ran in the same run on the same machine.',
-  process.env.BENCH_PENDING_INDEXES === '0' ? 'Without the proposed indexes (BENCH_PENDING_INDEXES=0).' : 'With the indexes proposed for a migration applied after seeding (bench/seed/pendingIndexes.ts; BENCH_PENDING_INDEXES=0 measures without).',
+  'The covering indexes of the authority list are in migration 0008; VACUUM ANALYZE runs after seeding.',
 ];
 for (const [mode, r] of Object.entries(results)) {
   const chart = `surge-${mode}${prefix ? `-${prefix.slice(0, -1)}` : ''}.svg`;
