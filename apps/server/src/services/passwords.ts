@@ -20,3 +20,14 @@ export const needsRehash = (hash: string) => {
     return true;
   }
 };
+
+let decoyHash: Promise<string> | undefined;
+/**
+ * Spends the same work as a real check when the account does not exist, so the answer's timing does not
+ * tell whether a mobile number or user name is registered.
+ */
+export async function verifyAgainstDecoy(pw: string): Promise<false> {
+  decoyHash ??= hashPassword('decoy-password-never-matches');
+  await argon2.verify(await decoyHash, pw).catch(() => false);
+  return false;
+}

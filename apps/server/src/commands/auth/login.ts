@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../services/audit.js';
-import { hashPassword, needsRehash, verifyPassword } from '../../services/passwords.js';
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '../../services/passwords.js';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './loginThrottle.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -19,7 +19,7 @@ export async function login(ctx: AppContext, opts: { login: string; password: st
   const [user] = await ctx.db.select().from(users).where(where).limit(1);
   const scope = { userId: user?.id ?? null, ip: opts.ip };
   const counts = await beginAttempt(ctx, scope);
-  const ok = user ? await verifyPassword(user.passwordHash, opts.password) : false;
+  const ok = user ? await verifyPassword(user.passwordHash, opts.password) : await verifyAgainstDecoy(opts.password);
   if (!user || !ok) {
     if (user) {
       await ctx.db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, user.id));
