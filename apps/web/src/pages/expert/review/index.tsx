@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Result, Space, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
@@ -22,6 +22,11 @@ export function ExpertReviewPage() {
   const { message } = App.useApp();
   const req = useRequest((signal) => expertApi.assignment(id, signal), [id]);
   const [declining, setDeclining] = useState(false);
+  const sheetPane = useRef<HTMLElement>(null);
+  // After submitting, show the sheet from its top (the confirmation there), not where the buttons were.
+  useEffect(() => {
+    sheetPane.current?.scrollTo?.({ top: 0 });
+  }, [req.data?.state]);
 
   if (!req.data) return req.error ? <LoadFailed error={req.error} onRetry={req.reload} /> : <PageLoading />;
   const a = req.data;
@@ -58,10 +63,14 @@ export function ExpertReviewPage() {
         />
       ) : (
         <div className="expert-workspace">
+          {/* Phones stack the panes: a shortcut from the material down to the sheet. */}
+          <Button className="expert-jump" size="small" onClick={() => sheetPane.current?.scrollIntoView({ behavior: 'smooth' })} data-testid="btn-jump-sheet">
+            {a.state === 'submitted' ? '查看我的评分' : '去评分'}
+          </Button>
           <section className="expert-workspace-content" aria-label="申报材料">
             <ApplicationPane assignmentId={a.id} />
           </section>
-          <aside className="expert-workspace-sheet" aria-label="评分表">
+          <aside className="expert-workspace-sheet" aria-label="评分表" ref={sheetPane}>
             <ScoreSheetPanel key={`${a.id}-${a.state}`} assignment={a} onSubmitted={req.reload} />
           </aside>
         </div>

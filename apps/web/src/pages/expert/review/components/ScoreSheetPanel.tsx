@@ -141,9 +141,6 @@ export function ScoreSheetPanel({ assignment, onSubmitted }: Props) {
           />
         ))}
       </div>
-      <div className="expert-total" data-testid="sheet-total">
-        总分 <b>{total}</b> / 100
-      </div>
       <div className="expert-comment">
         <label htmlFor="expert-comment" className="expert-criterion-label">
           评审意见
@@ -164,19 +161,25 @@ export function ScoreSheetPanel({ assignment, onSubmitted }: Props) {
           />
         )}
       </div>
-      {readOnly ? null : (
-        <div className="expert-sheet-actions">
-          <DraftStatus state={draft} />
-          <Space>
-            <Button onClick={() => void saveNow()} disabled={submitting} data-testid="btn-save-draft">
-              保存草稿
-            </Button>
-            <Button type="primary" onClick={submit} loading={submitting} data-testid="btn-submit-sheet">
-              提交评分
-            </Button>
-          </Space>
+      {/* Kept in view at the bottom of the pane: the total, the save status and the buttons. */}
+      <div className="expert-sheet-footer">
+        <div className="expert-total" data-testid="sheet-total">
+          总分 <b>{total}</b> / 100
         </div>
-      )}
+        {readOnly ? null : (
+          <div className="expert-sheet-actions">
+            <DraftStatus state={draft} />
+            <Space>
+              <Button onClick={() => void saveNow()} disabled={submitting} data-testid="btn-save-draft">
+                保存草稿
+              </Button>
+              <Button type="primary" onClick={submit} loading={submitting} data-testid="btn-submit-sheet">
+                提交评分
+              </Button>
+            </Space>
+          </div>
+        )}
+      </div>
     </Card>
   );
 }
