@@ -94,6 +94,31 @@ describe('expert workspace: score sheets', () => {
     expect(list.json().round.progress).toMatchObject({ total: 1, submitted: 1 });
   });
 
+  it('refuses odd sheets with 400 and field messages, never 500', async () => {
+    const { round } = await makeOrganiserRound(t);
+    const { expert, task } = await declaredTask(round);
+    const raw = (payload: string) =>
+      t.app.inject({ method: 'PUT', url: `/api/expert/assignments/${task.id}/score-sheet`, payload, headers: { cookie: expert.cookie, 'content-type': 'application/json' } });
+    for (const payload of [
+      '{"scores":{"__proto__":1}}',
+      '{"scores":{"constructor":1,"toString":2}}',
+      '{"scores":[]}',
+      '{"scores":{"profile":1e309}}',
+      '{"scores":{"profile":null}}',
+      `{"scores":{},"comment":"${'长'.repeat(4001)}"}`,
+      `{"scores":{"${'k'.repeat(41)}":1}}`,
+      '[]',
+    ]) {
+      const res = await raw(payload);
+      expect(res.statusCode, payload.slice(0, 60)).toBe(400);
+      // The JSON parser itself refuses __proto__ (BAD_REQUEST); the rest reach the sheet's checks.
+      expect(['VALIDATION', 'BAD_REQUEST']).toContain(res.json().code);
+    }
+    const inherited = await raw('{"scores":{"constructor":1,"toString":2}}');
+    expect(inherited.json().fields).toEqual({ 'scores.constructor': '评分标准中没有该评分项', 'scores.toString': '评分标准中没有该评分项' });
+    expect((await req(expert.cookie, 'GET', `/api/expert/assignments/${task.id}`)).json().sheet.scores).toEqual({});
+  });
+
   it('scores by the round’s own weights', async () => {
     const rubric = withWeights(DEFAULT_RUBRICS.enterprise, { status: 30, capability: 25 });
     const { round } = await makeOrganiserRound(t, { review: { rubrics: { enterprise: rubric } } });
