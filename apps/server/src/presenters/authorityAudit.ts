@@ -39,6 +39,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'account.first_login': '首次登录绑定联系人',
   'account.reset_password': '重置账号密码',
   'account.reset_totp': '重置动态口令',
+  'expert_review.declare_no_conflict': '专家声明无利益冲突',
+  'expert_review.declare_conflict': '专家申请回避',
+  'expert_review.submit_scores': '专家提交评分',
 };
 
 export const ROLE_LABELS: Record<string, string> = { applicant: '申报单位', authority: '主管部门', expert: '评审专家', admin: '管理员' };

@@ -26,7 +26,7 @@ export async function declareConflict(ctx: AppContext, actor: Actor, id: string,
     if (!row) throw new AppError('STATUS_CONFLICT', '评审任务状态已变化，请刷新后重试');
     await recordAudit(tx, {
       actorId: loaded.expert.id,
-      action: 'review.declare_conflict',
+      action: 'expert_review.declare_conflict',
       subjectType: 'review_assignment',
       subjectId: a.id,
       // The organiser's region, not the applicant's: the applicant's local authorities must not learn who reviews it.

@@ -25,7 +25,7 @@ export async function declareNoConflict(ctx: AppContext, actor: Actor, id: strin
     if (!row) return;
     await recordAudit(tx, {
       actorId: loaded.expert.id,
-      action: 'review.declare_no_conflict',
+      action: 'expert_review.declare_no_conflict',
       subjectType: 'review_assignment',
       subjectId: a.id,
       // The organiser's region, not the applicant's: the applicant's local authorities must not learn who reviews it.

@@ -39,7 +39,7 @@ export async function submitScoreSheet(ctx: AppContext, actor: Actor, id: string
     if (!row) throw new AppError('STATUS_CONFLICT', '评分已提交或任务已变化，请刷新后查看');
     await recordAudit(tx, {
       actorId: loaded.expert.id,
-      action: 'review.submit_scores',
+      action: 'expert_review.submit_scores',
       subjectType: 'review_assignment',
       subjectId: row.id,
       // The organiser's region, not the applicant's: the applicant's local authorities must not learn who reviews it.

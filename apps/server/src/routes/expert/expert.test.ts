@@ -85,7 +85,7 @@ describe('expert workspace: tasks, declaration, content', () => {
     expect(declared.statusCode, declared.body).toBe(200);
     expect(declared.json()).toMatchObject({ state: 'reviewing', sheet: { scores: {}, total: 0, editable: true } });
     expect((await req(expert.cookie, 'POST', `/api/expert/assignments/${task.id}/no-conflict`)).statusCode).toBe(200);
-    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'review.declare_no_conflict'), eq(auditEvents.subjectId, task.id)));
+    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'expert_review.declare_no_conflict'), eq(auditEvents.subjectId, task.id)));
     expect(audited).toHaveLength(1);
     expect(audited[0]!.regionCode).toBe(round.organiserRegion);
 
@@ -141,7 +141,7 @@ describe('expert workspace: tasks, declaration, content', () => {
     expect(declined.json()).toMatchObject({ state: 'declined', conflictReason: '本人近三年曾为该单位提供咨询服务', sheet: null });
     const [row] = await t.ctx.db.select().from(reviewAssignments).where(eq(reviewAssignments.id, task.id));
     expect(row).toMatchObject({ status: 'declined', conflictReason: '本人近三年曾为该单位提供咨询服务' });
-    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'review.declare_conflict'), eq(auditEvents.subjectId, task.id)));
+    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'expert_review.declare_conflict'), eq(auditEvents.subjectId, task.id)));
     expect(audited[0]!.detail).toMatchObject({ reason: '本人近三年曾为该单位提供咨询服务', applicationId: made.application.id });
 
     expect((await req(expert.cookie, 'POST', `/api/expert/assignments/${task.id}/no-conflict`)).statusCode).toBe(409);

@@ -79,7 +79,7 @@ describe('expert workspace: score sheets', () => {
     expect(done.json().submittedAt).toBeTruthy();
     const [row] = await t.ctx.db.select().from(reviewAssignments).where(eq(reviewAssignments.id, task.id));
     expect(row).toMatchObject({ total: 81, scores: FULL });
-    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'review.submit_scores'), eq(auditEvents.subjectId, task.id)));
+    const audited = await t.ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'expert_review.submit_scores'), eq(auditEvents.subjectId, task.id)));
     expect(audited).toHaveLength(1);
     expect(audited[0]!.detail).toMatchObject({ total: 81 });
 
